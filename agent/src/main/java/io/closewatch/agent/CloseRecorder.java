@@ -1,0 +1,142 @@
+package io.closewatch.agent;
+
+import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import io.closewatch.agent.core.CloseCodes;
+import io.closewatch.agent.core.Initiator;
+import io.closewatch.agent.core.SessionState;
+import io.closewatch.agent.core.WeakIdentityMap;
+import io.closewatch.agent.metrics.CloseMeters;
+import io.closewatch.agent.metrics.EndpointMeters;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * Turns what the instrumented APIs report into counted sessions: tracks each session from open to end and counts
+ * it exactly once, against the endpoint it opened on.
+ */
+final class CloseRecorder implements CloseWatchBridge.Events {
+    static final String SERVER = "server";
+    static final String CLIENT = "client";
+    /** Label value for what cannot be known: a session whose opening the agent never saw. */
+    static final String UNKNOWN = "unknown";
+
+    private final CloseMeters meters;
+    private final AgentErrors errors;
+    private final LongSupplier nanoClock;
+    private final WeakIdentityMap<SessionState<EndpointMeters>> sessions = new WeakIdentityMap<>();
+    /** Holds only a URI (a JDK type), so it cannot pin a web application's class loader. */
+    private final ThreadLocal<URI> connecting = new ThreadLocal<>();
+
+    CloseRecorder(CloseMeters meters, AgentErrors errors, LongSupplier nanoClock) {
+        this.meters = meters;
+        this.errors = errors;
+        this.nanoClock = nanoClock;
+    }
+
+    @Override
+    public void serverOpened(Object session, String api, String pathTemplate) {
+        open(session, meters.endpoint(api, SERVER, pathTemplate == null ? UNKNOWN : pathTemplate));
+    }
+
+    @Override
+    public void clientOpened(Object session, String api, URI target) {
+        open(session, meters.endpoint(api, CLIENT, origin(target != null ? target : connecting.get())));
+    }
+
+    @Override
+    public void clientConnecting(URI target) {
+        if (target == null) {
+            connecting.remove();
+        } else {
+            connecting.set(target);
+        }
+    }
+
+    @Override
+    public void closeSent(Object session, int code) {
+        SessionState<EndpointMeters> state = sessions.get(session);
+        if (state != null) {
+            state.closeSent(code);
+        }
+    }
+
+    @Override
+    public void closeReceived(Object session, int code) {
+        SessionState<EndpointMeters> state = sessions.get(session);
+        if (state != null) {
+            state.closeReceived(code);
+        }
+    }
+
+    @Override
+    public void aborted(Object session) {
+        SessionState<EndpointMeters> state = sessions.get(session);
+        if (state != null) {
+            state.aborted();
+        }
+        end(session, state, "jdk", CloseCodes.UNKNOWN, true);
+    }
+
+    @Override
+    public void ended(Object session, String api, int reportedCode) {
+        end(session, sessions.get(session), api, reportedCode, false);
+    }
+
+    @Override
+    public void failed(String event, Throwable error) {
+        errors.failed(event, error);
+    }
+
+    /** Sessions the agent is still tracking (ended ones go once the host lets go of them). */
+    int trackedSessions() {
+        return sessions.size();
+    }
+
+    private void open(Object session, EndpointMeters endpoint) {
+        // A subclass's onOpen calling super.onOpen reports the same session twice: the first report wins.
+        if (sessions.putIfAbsent(session, new SessionState<>(endpoint, nanoClock.getAsLong())) == null) {
+            endpoint.opened();
+        }
+    }
+
+    private void end(Object session, SessionState<EndpointMeters> state, String api, int reportedCode,
+                     boolean aborted) {
+        if (state == null) {
+            state = unseenOpening(session, api, aborted);
+        }
+        if (state.end()) {
+            int code = state.code(reportedCode);
+            state.meters().closed(code, state.initiator(code), state.lifetimeNanos(nanoClock.getAsLong()),
+                    state.openingSeen());
+        }
+    }
+
+    /**
+     * A session that ends without the agent having seen it open (the JVM was attached to late, or it opened by a
+     * path the agent does not know). It is still counted, and remembered so that a second end is not.
+     */
+    private SessionState<EndpointMeters> unseenOpening(Object session, String api, boolean aborted) {
+        String side = "jdk".equals(api) ? CLIENT : UNKNOWN;
+        SessionState<EndpointMeters> state = SessionState.unseenOpening(meters.endpoint(api, side, UNKNOWN));
+        if (aborted) {
+            state.aborted();
+        }
+        SessionState<EndpointMeters> raced = sessions.putIfAbsent(session, state);
+        return raced != null ? raced : state;
+    }
+
+    /** {@code scheme://host:port} of a client's target: never the path, which may carry ids or tokens. */
+    static String origin(URI target) {
+        if (target == null || target.getHost() == null) {
+            return UNKNOWN;
+        }
+        String scheme = target.getScheme() == null ? "ws" : target.getScheme().toLowerCase(Locale.ROOT);
+        int port = target.getPort();
+        if (port < 0) {
+            port = "wss".equals(scheme) || "https".equals(scheme) ? 443 : 80;
+        }
+        return scheme + "://" + target.getHost().toLowerCase(Locale.ROOT) + ':' + port;
+    }
+}

@@ -1,0 +1,136 @@
+package io.closewatch.agent.bootstrap;
+
+import java.net.URI;
+
+/**
+ * The only agent class that instrumented code calls. It is injected into the bootstrap class loader so that
+ * advice inlined anywhere (the JDK's own {@code java.net.http} module, a web application's class loader) can see
+ * it; that is why its signatures use JDK types only. It forwards to the {@link Events} the agent installs, and no
+ * exception ever leaves it: instrumented code must behave exactly as it would without the agent.
+ */
+public final class CloseWatchBridge {
+    /** What instrumented code reports. Sessions are the container's or the JDK's own objects, by identity. */
+    public interface Events {
+        void serverOpened(Object session, String api, String pathTemplate);
+
+        /** {@code target} may be null when the session does not know it; see {@link #clientConnecting}. */
+        void clientOpened(Object session, String api, URI target);
+
+        /**
+         * This thread is connecting a client to {@code target} (null: done). Containers that open the session
+         * inside the connect call, as Tomcat does, do not tell the session its URI.
+         */
+        void clientConnecting(URI target);
+
+        /** This side sent a close frame; {@code code} may be -1 when only the container knows it. */
+        void closeSent(Object session, int code);
+
+        void closeReceived(Object session, int code);
+
+        void aborted(Object session);
+
+        /** The session is over; {@code reportedCode} is the code the container reported, or -1. */
+        void ended(Object session, String api, int reportedCode);
+
+        /** Something in the agent failed while handling an event; the host must not notice. */
+        void failed(String event, Throwable error);
+    }
+
+    private static volatile Events events;
+
+    private CloseWatchBridge() {
+    }
+
+    public static void install(Events installed) {
+        events = installed;
+    }
+
+    public static boolean isInstalled() {
+        return events != null;
+    }
+
+    public static void serverOpened(Object session, String api, String pathTemplate) {
+        Events e = events;
+        if (e != null && session != null) {
+            try {
+                e.serverOpened(session, api, pathTemplate);
+            } catch (Throwable t) {
+                failed(e, "open", t);
+            }
+        }
+    }
+
+    public static void clientOpened(Object session, String api, URI target) {
+        Events e = events;
+        if (e != null && session != null) {
+            try {
+                e.clientOpened(session, api, target);
+            } catch (Throwable t) {
+                failed(e, "open", t);
+            }
+        }
+    }
+
+    public static void clientConnecting(URI target) {
+        Events e = events;
+        if (e != null) {
+            try {
+                e.clientConnecting(target);
+            } catch (Throwable t) {
+                failed(e, "connect", t);
+            }
+        }
+    }
+
+    public static void closeSent(Object session, int code) {
+        Events e = events;
+        if (e != null && session != null) {
+            try {
+                e.closeSent(session, code);
+            } catch (Throwable t) {
+                failed(e, "close_sent", t);
+            }
+        }
+    }
+
+    public static void closeReceived(Object session, int code) {
+        Events e = events;
+        if (e != null && session != null) {
+            try {
+                e.closeReceived(session, code);
+            } catch (Throwable t) {
+                failed(e, "close_received", t);
+            }
+        }
+    }
+
+    public static void aborted(Object session) {
+        Events e = events;
+        if (e != null && session != null) {
+            try {
+                e.aborted(session);
+            } catch (Throwable t) {
+                failed(e, "abort", t);
+            }
+        }
+    }
+
+    public static void ended(Object session, String api, int reportedCode) {
+        Events e = events;
+        if (e != null && session != null) {
+            try {
+                e.ended(session, api, reportedCode);
+            } catch (Throwable t) {
+                failed(e, "end", t);
+            }
+        }
+    }
+
+    private static void failed(Events e, String event, Throwable error) {
+        try {
+            e.failed(event, error);
+        } catch (Throwable ignored) {
+            // Reporting the failure failed too; staying silent is the only safe choice left.
+        }
+    }
+}

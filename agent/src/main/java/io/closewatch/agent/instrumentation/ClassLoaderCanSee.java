@@ -1,0 +1,38 @@
+package io.closewatch.agent.instrumentation;
+
+import net.bytebuddy.matcher.ElementMatcher;
+
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Matches class loaders that can see a given class, so that the costly super-type checks run only in loaders
+ * where the instrumented API exists at all. Answers are cached per loader without keeping loaders alive.
+ */
+public final class ClassLoaderCanSee implements ElementMatcher<ClassLoader> {
+    private final String resource;
+    private final Map<ClassLoader, Boolean> answers = new WeakHashMap<>();
+
+    private ClassLoaderCanSee(String className) {
+        this.resource = className.replace('.', '/') + ".class";
+    }
+
+    public static ClassLoaderCanSee canSee(String className) {
+        return new ClassLoaderCanSee(className);
+    }
+
+    @Override
+    public boolean matches(ClassLoader loader) {
+        if (loader == null) {
+            return false; // the WebSocket APIs never live in the bootstrap loader
+        }
+        synchronized (answers) {
+            Boolean known = answers.get(loader);
+            if (known == null) {
+                known = loader.getResource(resource) != null;
+                answers.put(loader, known);
+            }
+            return known;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.closewatch.agent.instrumentation.jakarta;
+
+import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpointConfig;
+import net.bytebuddy.asm.Advice;
+
+/** {@code Endpoint.onOpen}: a server session is labelled with its path template, a client one with its target. */
+public final class EndpointOpenAdvice {
+    private EndpointOpenAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void onOpen(@Advice.Argument(0) Session session, @Advice.Argument(1) EndpointConfig config) {
+        if (config instanceof ServerEndpointConfig) {
+            CloseWatchBridge.serverOpened(session, JakartaWebSocketInstrumentation.API,
+                    ((ServerEndpointConfig) config).getPath());
+        } else if (session != null) {
+            CloseWatchBridge.clientOpened(session, JakartaWebSocketInstrumentation.API, session.getRequestURI());
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.closewatch.agent.instrumentation.jakarta;
+
+import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import net.bytebuddy.asm.Advice;
+
+/** {@code Session.close}: this side starts the close; the container reports the code when the session ends. */
+public final class SessionCloseAdvice {
+    private SessionCloseAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void close(@Advice.This Object session) {
+        CloseWatchBridge.closeSent(session, -1);
+    }
+}

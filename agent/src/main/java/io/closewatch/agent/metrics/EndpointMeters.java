@@ -1,0 +1,107 @@
+package io.closewatch.agent.metrics;
+
+import io.closewatch.agent.core.CloseCategory;
+import io.closewatch.agent.core.Initiator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The meters of one (api, side, endpoint): resolved once when the first session of that endpoint opens, so that
+ * counting a close builds no tags and looks nothing up in the registry.
+ */
+public final class EndpointMeters {
+    /** WebSocket sessions live from a fraction of a second to days; these buckets span 100 ms to a day. */
+    static final Duration[] DURATION_BUCKETS = {
+        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+        Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
+        Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2),
+        Duration.ofHours(6), Duration.ofHours(12), Duration.ofDays(1)
+    };
+    private static final Initiator[] INITIATORS = Initiator.values();
+
+    private final MeterRegistry registry;
+    private final Tags tags;
+    private final AtomicLong active = new AtomicLong();
+    private final CounterTable closes = new CounterTable(INITIATORS.length);
+    private final AtomicReferenceArray<Timer> durations = new AtomicReferenceArray<>(CloseCategory.count());
+    private final AtomicReferenceArray<Counter> outOfRangeCloses = new AtomicReferenceArray<>(INITIATORS.length);
+
+    EndpointMeters(MeterRegistry registry, Tags tags) {
+        this.registry = registry;
+        this.tags = tags;
+        Gauge.builder(MetricNames.SESSIONS_ACTIVE, active, AtomicLong::get)
+                .description("WebSocket sessions opened and not yet ended")
+                .tags(tags)
+                .strongReference(true)
+                .register(registry);
+    }
+
+    public void opened() {
+        active.incrementAndGet();
+    }
+
+    /**
+     * Counts one ended session.
+     *
+     * @param wasOpen whether its opening was seen (only then does it leave the active gauge)
+     */
+    public void closed(int code, Initiator initiator, long durationNanos, boolean wasOpen) {
+        closeCounter(code, initiator).increment();
+        if (wasOpen) {
+            active.decrementAndGet();
+            duration(CloseCategory.of(code)).record(Math.max(0, durationNanos), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    public long active() {
+        return active.get();
+    }
+
+    private Counter closeCounter(int code, Initiator initiator) {
+        if (code < 0 || code > CounterTable.MAX_CODE) {
+            // Close codes are 16-bit; anything else came from a broken API caller, so keep it as one series.
+            Counter counter = outOfRangeCloses.get(initiator.ordinal());
+            if (counter == null) {
+                outOfRangeCloses.compareAndSet(initiator.ordinal(), null, newCloseCounter("invalid", initiator,
+                        CloseCategory.INVALID));
+                counter = outOfRangeCloses.get(initiator.ordinal());
+            }
+            return counter;
+        }
+        return closes.get(code, initiator.ordinal(),
+                c -> newCloseCounter(Integer.toString(c), initiator, CloseCategory.of(c)));
+    }
+
+    private Counter newCloseCounter(String code, Initiator initiator, CloseCategory category) {
+        return Counter.builder(MetricNames.CLOSES)
+                .description("WebSocket sessions ended, by close code")
+                .tags(tags)
+                .tag(MetricNames.CODE, code)
+                .tag(MetricNames.CATEGORY, category.label())
+                .tag(MetricNames.INITIATOR, initiator.label())
+                .register(registry);
+    }
+
+    private Timer duration(CloseCategory category) {
+        Timer timer = durations.get(category.ordinal());
+        if (timer == null) {
+            durations.compareAndSet(category.ordinal(), null, Timer.builder(MetricNames.SESSION_DURATION)
+                    .description("How long WebSocket sessions lived, by how they ended")
+                    .tags(tags)
+                    .tag(MetricNames.CATEGORY, category.label())
+                    .serviceLevelObjectives(DURATION_BUCKETS)
+                    .register(registry));
+            timer = durations.get(category.ordinal());
+        }
+        return timer;
+    }
+}

@@ -1,0 +1,264 @@
+package io.closewatch.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every scenario of the counting contract against the real agent jar in a forked JVM: embedded Tomcat 11, the JDK
+ * client, Tomcat's jakarta client and raw-socket peers, all on loopback. Each scenario asserts the exact change of
+ * every {@code websocket_closes_total} series: the ones expected and no other.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AgentScenarios {
+    private static final long SETTLE_MILLIS = 300;
+    private static final long WAIT_SECONDS = 15;
+
+    private HostJvm host;
+    private String tomcat;
+    private String rawPeer;
+
+    /** The Java feature version the host runs on. */
+    abstract int javaFeature();
+
+    @BeforeAll
+    void startHost() throws Exception {
+        // Precedence: agent argument over system property over environment variable.
+        host = HostJvm.start(JavaHomes.require(javaFeature()), "port={port},release=it-release",
+                List.of("-Dclosewatch.application=it-host"),
+                Map.of("CLOSEWATCH_RELEASE", "loses-to-the-argument", "CLOSEWATCH_APPLICATION", "loses-too"));
+        tomcat = "ws://127.0.0.1:" + host.readyValue("tomcat");
+        rawPeer = "ws://127.0.0.1:" + host.readyValue("raw");
+    }
+
+    @AfterAll
+    void stopHost() throws Exception {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Test
+    void jdkClientClosesNormally() throws Exception {
+        play("jdk-client-close 1000 /annotated/r1",
+                closes("jdk", "client", tomcat, 1000, "normal", "local", 1),
+                closes("jakarta", "server", "/annotated/{room}", 1000, "normal", "remote", 1));
+    }
+
+    @Test
+    void jdkClientClosesWithAnApplicationCode() throws Exception {
+        play("jdk-client-close 4100 /programmatic/9",
+                closes("jdk", "client", tomcat, 4100, "application", "local", 1),
+                closes("jakarta", "server", "/programmatic/{id}", 4100, "application", "remote", 1));
+    }
+
+    @Test
+    void serverClosesWith4001() throws Exception {
+        play("jdk-server-close 4001 /annotated/r2",
+                closes("jakarta", "server", "/annotated/{room}", 4001, "application", "local", 1),
+                closes("jdk", "client", tomcat, 4001, "application", "remote", 1));
+    }
+
+    @Test
+    void serverClosesWith1011FromAnEndpointThatCallsSuperOnClose() throws Exception {
+        play("jdk-server-close 1011 /programmatic/1",
+                closes("jakarta", "server", "/programmatic/{id}", 1011, "server_error", "local", 1),
+                closes("jdk", "client", tomcat, 1011, "server_error", "remote", 1));
+    }
+
+    @Test
+    void serverClosesWith1008FromAnAnnotatedEndpointWithoutOnClose() throws Exception {
+        play("jdk-server-close 1008 /annotated-silent",
+                closes("jakarta", "server", "/annotated-silent", 1008, "policy_violation", "local", 1),
+                closes("jdk", "client", tomcat, 1008, "policy_violation", "remote", 1));
+    }
+
+    @Test
+    void serverClosesWith3xxxFromAProgrammaticEndpointWithoutOnClose() throws Exception {
+        play("jdk-server-close 3003 /programmatic-plain",
+                closes("jakarta", "server", "/programmatic-plain", 3003, "library", "local", 1),
+                closes("jdk", "client", tomcat, 3003, "library", "remote", 1));
+    }
+
+    @Test
+    void jdkClientAborts() throws Exception {
+        play("jdk-abort /annotated/r3",
+                closes("jdk", "client", tomcat, 1006, "abnormal", "local", 1),
+                closes("jakarta", "server", "/annotated/{room}", 1006, "abnormal", "none", 1));
+    }
+
+    @Test
+    void jakartaClientCloses() throws Exception {
+        play("jakarta-client-close 1000 /programmatic/2",
+                closes("jakarta", "client", tomcat, 1000, "normal", "local", 1),
+                closes("jakarta", "server", "/programmatic/{id}", 1000, "normal", "remote", 1));
+    }
+
+    @Test
+    void serverClosesAJakartaClient() throws Exception {
+        play("jakarta-server-close 4001 /annotated/r4",
+                closes("jakarta", "client", tomcat, 4001, "application", "remote", 1),
+                closes("jakarta", "server", "/annotated/{room}", 4001, "application", "local", 1));
+    }
+
+    @Test
+    void peerSendsAnEmptyCloseFrameToTheJdkClient() throws Exception {
+        play("jdk-raw-peer close/empty", closes("jdk", "client", rawPeer, 1005, "no_status", "remote", 1));
+    }
+
+    @Test
+    void peerClosesTheJdkClientWithLibraryAndApplicationCodes() throws Exception {
+        play("jdk-raw-peer close/3001", closes("jdk", "client", rawPeer, 3001, "library", "remote", 1));
+        play("jdk-raw-peer close/4002", closes("jdk", "client", rawPeer, 4002, "application", "remote", 1));
+    }
+
+    @Test
+    void peerDropsTheJdkClientWithFinOrReset() throws Exception {
+        play("jdk-raw-peer fin", closes("jdk", "client", rawPeer, 1006, "abnormal", "none", 1));
+        play("jdk-raw-peer rst", closes("jdk", "client", rawPeer, 1006, "abnormal", "none", 1));
+    }
+
+    /** The JDK rejects 1005 on the wire and fails the connection by sending 1002 itself. */
+    @Test
+    void peerPutsAnIllegalCodeOnTheWireToTheJdkClient() throws Exception {
+        play("jdk-raw-peer close/1005", closes("jdk", "client", rawPeer, 1002, "protocol_error", "local", 1));
+    }
+
+    /** Tomcat reports an empty close frame as 1000 (Jetty says 1005). */
+    @Test
+    void peerSendsAnEmptyCloseFrameToTomcat() throws Exception {
+        play("raw-client close/empty /annotated/x",
+                closes("jakarta", "server", "/annotated/{room}", 1000, "normal", "remote", 1));
+    }
+
+    @Test
+    void peerClosesTomcatWithLibraryAndApplicationCodes() throws Exception {
+        play("raw-client close/3002 /programmatic/x",
+                closes("jakarta", "server", "/programmatic/{id}", 3002, "library", "remote", 1));
+        play("raw-client close/4003 /annotated-silent",
+                closes("jakarta", "server", "/annotated-silent", 4003, "application", "remote", 1));
+    }
+
+    @Test
+    void peerDropsTomcatWithFinOrReset() throws Exception {
+        play("raw-client fin /annotated/x",
+                closes("jakarta", "server", "/annotated/{room}", 1006, "abnormal", "none", 1));
+        play("raw-client rst /programmatic-plain",
+                closes("jakarta", "server", "/programmatic-plain", 1006, "abnormal", "none", 1));
+    }
+
+    /** Tomcat turns an illegal code on the wire into 1002 before the application sees it. */
+    @Test
+    void peerPutsAnIllegalCodeOnTheWireToTomcat() throws Exception {
+        play("raw-client close/1005 /annotated/x",
+                closes("jakarta", "server", "/annotated/{room}", 1002, "protocol_error", "remote", 1));
+    }
+
+    @Test
+    void concurrentSessionsWithMixedEndingsAreCountedExactly() throws Exception {
+        play("concurrent 150 /annotated/load",
+                closes("jdk", "client", tomcat, 1000, "normal", "local", 50),
+                closes("jakarta", "server", "/annotated/{room}", 1000, "normal", "remote", 50),
+                closes("jdk", "client", tomcat, 4001, "application", "remote", 50),
+                closes("jakarta", "server", "/annotated/{room}", 4001, "application", "local", 50),
+                closes("jdk", "client", tomcat, 1006, "abnormal", "local", 50),
+                closes("jakarta", "server", "/annotated/{room}", 1006, "abnormal", "none", 50));
+    }
+
+    @Test
+    void everySeriesCarriesApplicationAndReleaseFromTheirConfiguredSources() throws Exception {
+        play("jdk-client-close 1000 /annotated/labels",
+                closes("jdk", "client", tomcat, 1000, "normal", "local", 1),
+                closes("jakarta", "server", "/annotated/{room}", 1000, "normal", "remote", 1));
+        Scrape scrape = Scrape.of(host.metricsPort());
+        List<Scrape.Sample> closes = scrape.named("websocket_closes_total");
+        assertTrue(closes.size() >= 2, scrape.body);
+        for (Scrape.Sample sample : closes) {
+            assertEquals("it-release", sample.labels().get("release"), sample.toString());
+            assertEquals("it-host", sample.labels().get("application"), sample.toString());
+        }
+        List<Scrape.Sample> info = scrape.named("closewatch_agent_info");
+        assertEquals(1, info.size(), scrape.body);
+        assertEquals(1.0, info.get(0).value());
+        assertTrue(info.get(0).labels().get("version").matches("\\d+\\.\\d+\\.\\d+.*"), info.toString());
+    }
+
+    @Test
+    void everyCountedSessionHasOneDurationObservation() throws Exception {
+        play("jdk-server-close 1011 /annotated/duration",
+                closes("jakarta", "server", "/annotated/{room}", 1011, "server_error", "local", 1),
+                closes("jdk", "client", tomcat, 1011, "server_error", "remote", 1));
+        Scrape scrape = Scrape.of(host.metricsPort());
+        double counted = scrape.values("websocket_closes_total").values().stream().mapToDouble(d -> d).sum();
+        double observed = scrape.values("websocket_session_duration_seconds_count").values().stream()
+                .mapToDouble(d -> d).sum();
+        assertEquals(counted, observed, scrape.body);
+        String serverErrors = "{api=jakarta, application=it-host, category=server_error, endpoint=/annotated/{room}, "
+                + "le=+Inf, release=it-release, side=server}";
+        assertTrue(scrape.values("websocket_session_duration_seconds_bucket").getOrDefault(serverErrors, 0.0) >= 1,
+                scrape.body);
+    }
+
+    @Test
+    void openMetricsIsServedWhenAsked() throws Exception {
+        Scrape scrape = Scrape.of(host.metricsPort(), "application/openmetrics-text; version=1.0.0");
+        assertTrue(scrape.contentType.startsWith("application/openmetrics-text"), scrape.contentType);
+        assertTrue(scrape.body.stripTrailing().endsWith("# EOF"), scrape.body);
+        Scrape text = Scrape.of(host.metricsPort());
+        assertTrue(text.contentType.startsWith("text/plain"), text.contentType);
+    }
+
+    /** Plays a scenario, then waits until the closes counters changed by exactly {@code expected}, and stay so. */
+    private void play(String scenario, Map<String, Double>... expected) throws Exception {
+        Map<String, Double> want = new TreeMap<>();
+        for (Map<String, Double> series : expected) {
+            series.forEach((k, v) -> want.merge(k, v, Double::sum));
+        }
+        Map<String, Double> before = closesNow();
+        host.play(scenario);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        Map<String, Double> delta = delta(before, closesNow());
+        while (!delta.equals(want) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            delta = delta(before, closesNow());
+        }
+        assertEquals(want, delta, "change of websocket_closes_total after '" + scenario + "'");
+        Thread.sleep(SETTLE_MILLIS); // a double count would show up now
+        assertEquals(want, delta(before, closesNow()), "late change after '" + scenario + "'");
+        for (Map.Entry<String, Double> active : Scrape.of(host.metricsPort())
+                .values("websocket_sessions_active", "application", "release").entrySet()) {
+            assertEquals(0.0, active.getValue(), "websocket_sessions_active" + active.getKey() + " after " + scenario);
+        }
+    }
+
+    private Map<String, Double> closesNow() throws Exception {
+        return Scrape.of(host.metricsPort()).values("websocket_closes_total", "application", "release");
+    }
+
+    private static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> delta = new TreeMap<>();
+        after.forEach((series, value) -> {
+            double change = value - before.getOrDefault(series, 0.0);
+            if (change != 0) {
+                delta.put(series, change);
+            }
+        });
+        return delta;
+    }
+
+    private static Map<String, Double> closes(String api, String side, String endpoint, int code, String category,
+                                              String initiator, int count) {
+        Map<String, String> labels = new TreeMap<>(Map.of("api", api, "side", side, "endpoint", endpoint,
+                "code", Integer.toString(code), "category", category, "initiator", initiator));
+        return Map.of(labels.toString(), (double) count);
+    }
+}

@@ -1,0 +1,151 @@
+package io.closewatch.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A forked JVM running {@code io.closewatch.it.host.ItHost} with the real shaded agent attached by
+ * {@code -javaagent}. Its class path holds the host and the container, never the agent's own dependencies.
+ */
+final class HostJvm implements AutoCloseable {
+    private static final long REPLY_TIMEOUT_SECONDS = 90;
+
+    private final Process process;
+    private final Writer stdin;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Path stderr;
+    private final int metricsPort;
+    private final String readyLine;
+
+    private HostJvm(Process process, Path stderr, int metricsPort) throws Exception {
+        this.process = process;
+        this.stderr = stderr;
+        this.metricsPort = metricsPort;
+        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "host-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        this.readyLine = awaitLine("READY");
+    }
+
+    /**
+     * @param javaHome    the JDK to run the host on
+     * @param agentArgs   what follows {@code -javaagent:closewatch-agent.jar=}; "{port}" is replaced
+     * @param jvmOptions  extra options before the main class
+     * @param environment extra environment variables
+     */
+    static HostJvm start(Path javaHome, String agentArgs, List<String> jvmOptions, Map<String, String> environment)
+            throws Exception {
+        int metricsPort = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin/java").toString());
+        command.add("-javaagent:" + requiredProperty("closewatch.it.agentJar") + "="
+                + agentArgs.replace("{port}", Integer.toString(metricsPort)));
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(requiredProperty("closewatch.it.testClasses") + java.io.File.pathSeparator
+                + Files.readString(Path.of(requiredProperty("closewatch.it.hostClasspathFile"))).trim());
+        command.add("io.closewatch.it.host.ItHost");
+        Path stderr = Files.createTempFile("closewatch-it-host", ".stderr");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+        builder.environment().putAll(environment);
+        return new HostJvm(builder.start(), stderr, metricsPort);
+    }
+
+    int metricsPort() {
+        return metricsPort;
+    }
+
+    /** The host's "READY tomcat=… raw=…" line, as key=value pairs. */
+    int readyValue(String key) {
+        for (String part : readyLine.split(" ")) {
+            if (part.startsWith(key + "=")) {
+                return Integer.parseInt(part.substring(key.length() + 1));
+            }
+        }
+        throw new IllegalStateException("no " + key + " in " + readyLine);
+    }
+
+    /** Plays one scenario and returns once the host's own clients have seen their sessions end. */
+    void play(String scenario) throws Exception {
+        stdin.write(scenario + "\n");
+        stdin.flush();
+        String reply = awaitLine("DONE " + scenario, "FAILED " + scenario);
+        if (reply.startsWith("FAILED")) {
+            throw new AssertionError("the host could not play '" + scenario + "': " + reply + "\n" + stderr());
+        }
+    }
+
+    String stderr() throws IOException {
+        return Files.readString(stderr);
+    }
+
+    private String awaitLine(String... prefixes) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(REPLY_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                for (String prefix : prefixes) {
+                    if (line.startsWith(prefix)) {
+                        return line;
+                    }
+                }
+            } else if (!process.isAlive()) {
+                throw new AssertionError("the host JVM exited with " + process.exitValue() + "\n" + stderr());
+            }
+        }
+        throw new AssertionError("no '" + prefixes[0] + "' from the host within " + REPLY_TIMEOUT_SECONDS + " s\n"
+                + stderr());
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            stdin.write("exit\n");
+            stdin.flush();
+        } catch (IOException ignored) {
+            // already gone
+        }
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        Files.deleteIfExists(stderr);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("system property " + name + " is not set: run through Maven (failsafe)");
+        }
+        return value;
+    }
+}

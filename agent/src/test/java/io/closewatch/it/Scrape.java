@@ -1,0 +1,99 @@
+package io.closewatch.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One scrape of the agent's /metrics, parsed from the Prometheus text format. */
+final class Scrape {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    record Sample(String name, Map<String, String> labels, double value) {
+    }
+
+    final List<Sample> samples;
+    final String contentType;
+    final String body;
+
+    private Scrape(String body, String contentType) {
+        this.body = body;
+        this.contentType = contentType;
+        this.samples = parse(body);
+    }
+
+    static Scrape of(int port) throws Exception {
+        return of(port, null);
+    }
+
+    static Scrape of(int port, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .timeout(Duration.ofSeconds(10));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET /metrics answered " + response.statusCode());
+        }
+        return new Scrape(response.body(), response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    List<Sample> named(String name) {
+        return samples.stream().filter(s -> s.name().equals(name)).toList();
+    }
+
+    /** The values of {@code name}, keyed by their labels (printed sorted) without {@code dropLabels}. */
+    Map<String, Double> values(String name, String... dropLabels) {
+        Map<String, Double> result = new TreeMap<>();
+        for (Sample sample : named(name)) {
+            Map<String, String> labels = new TreeMap<>(sample.labels());
+            for (String drop : dropLabels) {
+                labels.remove(drop);
+            }
+            result.merge(labels.toString(), sample.value(), Double::sum);
+        }
+        return result;
+    }
+
+    private static List<Sample> parse(String body) {
+        List<Sample> samples = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int brace = line.indexOf('{');
+            int split = line.lastIndexOf(' ');
+            if (brace < 0) {
+                samples.add(new Sample(line.substring(0, split), Map.of(), number(line.substring(split + 1))));
+                continue;
+            }
+            Map<String, String> labels = new TreeMap<>();
+            int i = brace + 1;
+            while (line.charAt(i) != '}') {
+                int eq = line.indexOf('=', i);
+                StringBuilder value = new StringBuilder();
+                int j = eq + 2; // past ="
+                for (; line.charAt(j) != '"'; j++) {
+                    if (line.charAt(j) == '\\') {
+                        j++;
+                    }
+                    value.append(line.charAt(j));
+                }
+                labels.put(line.substring(i, eq), value.toString());
+                i = line.charAt(j + 1) == ',' ? j + 2 : j + 1;
+            }
+            samples.add(new Sample(line.substring(0, brace), labels, number(line.substring(split + 1))));
+        }
+        return samples;
+    }
+
+    private static double number(String text) {
+        return Double.parseDouble(text.replace("Inf", "Infinity"));
+    }
+}

@@ -1,0 +1,248 @@
+package io.closewatch.it.host;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.websocket.server.Constants;
+import org.apache.tomcat.websocket.server.WsSci;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The JVM the integration tests attach the agent to: an embedded Tomcat 11 with the endpoints of
+ * {@link ServerEndpoints}, a raw-socket peer, and JDK and jakarta clients. It reads one scenario per line on stdin,
+ * plays it on loopback, and answers "DONE" once every client it started has seen its session end; the test then
+ * reads the agent's /metrics. It knows nothing of the agent.
+ */
+public final class ItHost {
+    private static final long TIMEOUT_SECONDS = 20;
+
+    private final int tomcatPort;
+    private final RawPeerServer rawPeer;
+    private final HttpClient httpClient = HttpClient.newHttpClient();
+    private final WebSocketContainer jakartaClient = ContainerProvider.getWebSocketContainer();
+
+    private ItHost(int tomcatPort, RawPeerServer rawPeer) {
+        this.tomcatPort = tomcatPort;
+        this.rawPeer = rawPeer;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Tomcat tomcat = startTomcat();
+        try (RawPeerServer rawPeer = new RawPeerServer()) {
+            ItHost host = new ItHost(tomcat.getConnector().getLocalPort(), rawPeer);
+            System.out.println("READY tomcat=" + host.tomcatPort + " raw=" + rawPeer.port());
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null && !line.equals("exit")) {
+                try {
+                    host.run(line.trim().split("\\s+"));
+                    System.out.println("DONE " + line);
+                } catch (Exception | AssertionError e) {
+                    e.printStackTrace();
+                    System.out.println("FAILED " + line + ": " + e);
+                }
+            }
+        } finally {
+            tomcat.stop();
+            tomcat.destroy();
+        }
+    }
+
+    private static Tomcat startTomcat() throws Exception {
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(Files.createTempDirectory("closewatch-it-tomcat").toString());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+        Context context = tomcat.addContext("", null);
+        // The upgrade runs in Tomcat's WebSocket filter, and filters only run for requests mapped to a servlet.
+        Tomcat.addServlet(context, "default", new HttpServlet() {
+        });
+        context.addServletMappingDecoded("/", "default");
+        context.addServletContainerInitializer(new WsSci(), null);
+        context.addServletContainerInitializer((classes, servletContext) -> {
+            ServerContainer container = (ServerContainer) servletContext.getAttribute(
+                    Constants.SERVER_CONTAINER_SERVLET_CONTEXT_ATTRIBUTE);
+            try {
+                for (Class<?> annotated : ServerEndpoints.annotated()) {
+                    container.addEndpoint(annotated);
+                }
+                for (ServerEndpointConfig config : ServerEndpoints.programmatic()) {
+                    container.addEndpoint(config);
+                }
+            } catch (DeploymentException e) {
+                throw new IllegalStateException(e);
+            }
+        }, null);
+        tomcat.start();
+        return tomcat;
+    }
+
+    private void run(String[] command) throws Exception {
+        switch (command[0]) {
+            case "jdk-client-close": // <code> <path>: the JDK client closes
+                jdk(command[2], (ws, ended) -> ws.sendClose(Integer.parseInt(command[1]), "bye"));
+                break;
+            case "jdk-server-close": // <code> <path>: the server closes the JDK client's session
+                jdk(command[2], (ws, ended) -> ws.sendText("close:" + command[1], true));
+                break;
+            case "jdk-abort": // <path>
+                jdk(command[1], (ws, ended) -> {
+                    ws.abort();
+                    ended.countDown(); // abort() calls no listener method
+                });
+                break;
+            case "jdk-raw-peer": // <action>: the raw server ends the JDK client's session (see RawPeerServer)
+                jdkSession(URI.create("ws://127.0.0.1:" + rawPeer.port() + "/" + command[1]), (ws, ended) -> { });
+                break;
+            case "jakarta-client-close": // <code> <path>
+                jakarta(command[2], session -> session.close(new CloseReason(
+                        CloseReason.CloseCodes.getCloseCode(Integer.parseInt(command[1])), "bye")));
+                break;
+            case "jakarta-server-close": // <code> <path>
+                jakarta(command[2], session -> session.getBasicRemote().sendText("close:" + command[1]));
+                break;
+            case "raw-client": // <action> <path>: a raw client ends its session with Tomcat
+                rawClient(command[1], command[2]);
+                break;
+            case "concurrent": // <sessions> <path>: mixed endings, all at once
+                concurrent(Integer.parseInt(command[1]), command[2]);
+                break;
+            default:
+                throw new IllegalArgumentException("unknown scenario " + command[0]);
+        }
+    }
+
+    private interface JdkAction {
+        void act(WebSocket webSocket, CountDownLatch ended) throws Exception;
+    }
+
+    private interface JakartaAction {
+        void act(Session session) throws Exception;
+    }
+
+    private void jdk(String path, JdkAction action) throws Exception {
+        jdkSession(URI.create("ws://127.0.0.1:" + tomcatPort + path), action);
+    }
+
+    /** Opens a JDK client session, acts, and waits for the listener (or the action) to see the end. */
+    private void jdkSession(URI uri, JdkAction action) throws Exception {
+        CountDownLatch ended = new CountDownLatch(1);
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                ended.countDown();
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket webSocket, Throwable error) {
+                ended.countDown();
+            }
+        };
+        WebSocket webSocket = httpClient.newWebSocketBuilder().buildAsync(uri, listener)
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        action.act(webSocket, ended);
+        await(ended, "JDK client session to " + uri);
+    }
+
+    private void jakarta(String path, JakartaAction action) throws Exception {
+        CountDownLatch ended = new CountDownLatch(1);
+        Endpoint endpoint = new Endpoint() {
+            @Override
+            public void onOpen(Session session, EndpointConfig config) {
+            }
+
+            @Override
+            public void onClose(Session session, CloseReason closeReason) {
+                ended.countDown();
+            }
+        };
+        Session session = jakartaClient.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(),
+                URI.create("ws://127.0.0.1:" + tomcatPort + path));
+        action.act(session);
+        await(ended, "jakarta client session to " + path);
+    }
+
+    private void rawClient(String action, String path) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), tomcatPort);
+        try (socket) {
+            RawWebSocket.clientHandshake(socket, "127.0.0.1", tomcatPort, path);
+            if (action.startsWith("close/")) {
+                String code = action.substring("close/".length());
+                RawWebSocket.sendClose(socket.getOutputStream(), "empty".equals(code) ? -1 : Integer.parseInt(code),
+                        true);
+                RawWebSocket.drain(socket);
+            } else if (action.equals("rst")) {
+                RawWebSocket.reset(socket);
+            } else if (!action.equals("fin")) {
+                throw new IllegalArgumentException("unknown raw client action " + action);
+            }
+        }
+    }
+
+    /** Every third session: client closes 1000, server closes 4001, client aborts. */
+    private void concurrent(int sessions, String path) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                int kind = i % 3;
+                results.add(pool.submit(() -> {
+                    if (kind == 0) {
+                        jdk(path, (ws, ended) -> ws.sendClose(1000, "bye"));
+                    } else if (kind == 1) {
+                        jdk(path, (ws, ended) -> ws.sendText("close:4001", true));
+                    } else {
+                        jdk(path, (ws, ended) -> {
+                            ws.abort();
+                            ended.countDown();
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get(TIMEOUT_SECONDS * 2, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch, String what) throws InterruptedException {
+        if (!latch.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError(what + " did not end within " + TIMEOUT_SECONDS + " s");
+        }
+    }
+}

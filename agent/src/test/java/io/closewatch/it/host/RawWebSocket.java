@@ -1,0 +1,131 @@
+package io.closewatch.it.host;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Just enough of RFC 6455 to play a misbehaving peer: the opening handshake from either side and single close
+ * frames with any payload, including what no container sends on demand (an empty close frame, an illegal code).
+ */
+final class RawWebSocket {
+    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
+    private RawWebSocket() {
+    }
+
+    /** Client side: sends the upgrade request and checks for 101. */
+    static void clientHandshake(Socket socket, String host, int port, String path) throws IOException {
+        byte[] nonce = new byte[16];
+        ThreadLocalRandom.current().nextBytes(nonce);
+        String request = "GET " + path + " HTTP/1.1\r\n"
+                + "Host: " + host + ":" + port + "\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        String response = readHead(socket.getInputStream());
+        if (!response.startsWith("HTTP/1.1 101")) {
+            throw new IOException("upgrade refused: " + response.lines().findFirst().orElse(""));
+        }
+    }
+
+    /** Server side: reads the upgrade request, answers 101, and returns the requested path. */
+    static String serverHandshake(Socket socket) throws IOException {
+        String request = readHead(socket.getInputStream());
+        String key = null;
+        for (String line : request.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Sec-WebSocket-Key")) {
+                key = line.substring(colon + 1).trim();
+            }
+        }
+        if (key == null) {
+            throw new IOException("not a WebSocket upgrade: " + request);
+        }
+        String response = "HTTP/1.1 101 Switching Protocols\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n";
+        socket.getOutputStream().write(response.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return request.substring(request.indexOf(' ') + 1, request.indexOf(" HTTP/"));
+    }
+
+    /**
+     * Writes one close frame.
+     *
+     * @param code   the code to put on the wire, or -1 for an empty close frame
+     * @param masked clients must mask, servers must not
+     */
+    static void sendClose(OutputStream out, int code, boolean masked) throws IOException {
+        byte[] payload = code < 0 ? new byte[0] : new byte[] {(byte) (code >>> 8), (byte) code};
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(0x88); // FIN + close
+        frame.write((masked ? 0x80 : 0) | payload.length);
+        if (masked) {
+            byte[] mask = new byte[4];
+            ThreadLocalRandom.current().nextBytes(mask);
+            frame.write(mask);
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] ^= mask[i % 4];
+            }
+        }
+        frame.write(payload);
+        out.write(frame.toByteArray());
+        out.flush();
+    }
+
+    /** Reads and discards whatever the peer still sends, until it closes or the timeout passes. */
+    static void drain(Socket socket) {
+        try {
+            socket.setSoTimeout(5_000);
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[1024];
+            while (in.read(buffer) >= 0) {
+                // discard
+            }
+        } catch (IOException ignored) {
+            // the peer reset or the timeout passed: either way there is nothing more to read
+        }
+    }
+
+    /** Closes the socket with a RST instead of a FIN. */
+    static void reset(Socket socket) throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int lastFour = 0;
+        while (lastFour != 0x0D0A0D0A) { // "\r\n\r\n" ends the head
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed during the handshake");
+            }
+            head.write(b);
+            lastFour = (lastFour << 8) | b;
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    private static String accept(String key) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            return Base64.getEncoder().encodeToString(
+                    sha1.digest((key + GUID).getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.closewatch.it.host;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The server endpoints of the test host, in the shapes the agent must handle: annotated with an unusual
+ * {@code @OnClose}, annotated without one, programmatic overriding {@code onClose} (and calling super), programmatic
+ * not overriding it. Each obeys "close:&lt;code&gt;" by closing the session with that code.
+ */
+final class ServerEndpoints {
+    static final String ANNOTATED = "/annotated/{room}";
+    static final String ANNOTATED_NO_ON_CLOSE = "/annotated-silent";
+    static final String PROGRAMMATIC = "/programmatic/{id}";
+    static final String PROGRAMMATIC_NO_ON_CLOSE = "/programmatic-plain";
+
+    private ServerEndpoints() {
+    }
+
+    static List<ServerEndpointConfig> programmatic() {
+        return List.of(
+                ServerEndpointConfig.Builder.create(ProgrammaticEndpoint.class, PROGRAMMATIC).build(),
+                ServerEndpointConfig.Builder.create(PlainProgrammaticEndpoint.class, PROGRAMMATIC_NO_ON_CLOSE).build());
+    }
+
+    static List<Class<?>> annotated() {
+        return List.of(AnnotatedEndpoint.class, SilentAnnotatedEndpoint.class);
+    }
+
+    static void obey(Session session, String message) throws IOException {
+        if (message.startsWith("close:")) {
+            int code = Integer.parseInt(message.substring("close:".length()));
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), "asked to"));
+        }
+    }
+
+    @ServerEndpoint(ANNOTATED)
+    public static final class AnnotatedEndpoint {
+        @OnOpen
+        public void open(@PathParam("room") String room, Session session) {
+            session.getUserProperties().put("room", room);
+        }
+
+        @OnMessage
+        public void message(Session session, String message) throws IOException {
+            obey(session, message);
+        }
+
+        /** Parameters in the opposite order to the usual one, and a path parameter first. */
+        @OnClose
+        public void closed(@PathParam("room") String room, CloseReason reason, Session session) {
+            session.getUserProperties().put("closedWith", reason.getCloseCode().getCode());
+        }
+    }
+
+    @ServerEndpoint(ANNOTATED_NO_ON_CLOSE)
+    public static final class SilentAnnotatedEndpoint {
+        @OnMessage
+        public void message(String message, Session session) throws IOException {
+            obey(session, message);
+        }
+    }
+
+    /** Overrides onClose and calls super: one session must still be counted once. */
+    public static final class ProgrammaticEndpoint extends ProgrammaticEndpointBase {
+        @Override
+        public void onClose(Session session, CloseReason closeReason) {
+            super.onClose(session, closeReason);
+        }
+    }
+
+    /** Does not override onClose at all. */
+    public static final class PlainProgrammaticEndpoint extends ProgrammaticEndpointBase {
+    }
+
+    /** A user class between Endpoint and the endpoint, overriding onOpen only. */
+    public abstract static class ProgrammaticEndpointBase extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) message -> {
+                try {
+                    obey(session, message);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+}
