@@ -209,6 +209,15 @@ abstract class AgentScenarios {
     }
 
     @Test
+    void oneStartUpLineSaysWhatIsInstrumentedAndWhereMetricsAre() throws Exception {
+        List<String> lines = host.stderr().lines().filter(line -> line.contains("Closewatch")).toList();
+        assertEquals(1, lines.size(), host.stderr());
+        String expected = "instruments jakarta.websocket, java.net.http.WebSocket; metrics at http://0.0.0.0:"
+                + host.metricsPort() + "/metrics (application=it-host, release=it-release)";
+        assertTrue(lines.get(0).contains(expected), lines.get(0));
+    }
+
+    @Test
     void openMetricsIsServedWhenAsked() throws Exception {
         Scrape scrape = Scrape.of(host.metricsPort(), "application/openmetrics-text; version=1.0.0");
         assertTrue(scrape.contentType.startsWith("application/openmetrics-text"), scrape.contentType);

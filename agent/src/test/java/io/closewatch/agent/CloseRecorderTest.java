@@ -1,0 +1,172 @@
+package io.closewatch.agent;
+
+import io.closewatch.agent.metrics.CloseMeters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.slf4j.helpers.NOPLogger;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CloseRecorderTest {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicLong clock = new AtomicLong();
+    private final CloseRecorder recorder = new CloseRecorder(new CloseMeters(registry, "chat", "1.4.2", "0.1.0"),
+            new AgentErrors(registry, NOPLogger.NOP_LOGGER), clock::get);
+
+    @Test
+    void aServerSessionIsCountedOnceWithItsTemplateAndDuration() {
+        Object session = new Object();
+        recorder.serverOpened(session, "jakarta", "/chat/{room}");
+        assertEquals(1.0, active("jakarta", "server", "/chat/{room}"));
+        clock.set(2_000_000_000L);
+        recorder.ended(session, "jakarta", 1000);
+        recorder.ended(session, "jakarta", 1000); // a user onClose calling super.onClose
+        assertEquals(1.0, closes("jakarta", "server", "/chat/{room}", "1000", "normal", "remote"));
+        assertEquals(0.0, active("jakarta", "server", "/chat/{room}"));
+        Timer duration = registry.find("websocket.session.duration").tag("category", "normal").timer();
+        assertEquals(1, duration.count());
+        assertEquals(2.0, duration.totalTime(java.util.concurrent.TimeUnit.SECONDS), 1e-9);
+    }
+
+    @Test
+    void aLocalCloseMakesTheContainerReportedCodeLocal() {
+        Object session = new Object();
+        recorder.serverOpened(session, "jakarta", "/chat/{room}");
+        recorder.closeSent(session, -1);
+        recorder.ended(session, "jakarta", 4001);
+        assertEquals(1.0, closes("jakarta", "server", "/chat/{room}", "4001", "application", "local"));
+    }
+
+    @Test
+    void aJdkClientIsLabelledWithItsOriginOnly() {
+        Object webSocket = new Object();
+        recorder.clientOpened(webSocket, "jdk", URI.create("wss://Example.COM/chat/42?token=secret"));
+        recorder.closeReceived(webSocket, 1001);
+        recorder.ended(webSocket, "jdk", -1);
+        assertEquals(1.0, closes("jdk", "client", "wss://example.com:443", "1001", "going_away", "remote"));
+    }
+
+    @Test
+    void aClientWithoutUriTakesTheTargetItIsConnectingTo() {
+        Object session = new Object();
+        recorder.clientConnecting(URI.create("ws://127.0.0.1:8080/echo"));
+        recorder.clientOpened(session, "jakarta", null);
+        recorder.clientConnecting(null);
+        recorder.ended(session, "jakarta", 1000);
+        assertEquals(1.0, closes("jakarta", "client", "ws://127.0.0.1:8080", "1000", "normal", "remote"));
+    }
+
+    @Test
+    void abortIsCountedAtOnceAndTheLaterErrorIsNot() {
+        Object webSocket = new Object();
+        recorder.clientOpened(webSocket, "jdk", URI.create("ws://h:1"));
+        recorder.aborted(webSocket);
+        recorder.ended(webSocket, "jdk", -1);
+        assertEquals(1.0, closes("jdk", "client", "ws://h:1", "1006", "abnormal", "local"));
+        assertEquals(0.0, active("jdk", "client", "ws://h:1"));
+    }
+
+    @Test
+    void aSessionWhoseOpeningWasNotSeenIsCountedOnceAndLeavesTheGaugeAlone() {
+        Object session = new Object();
+        recorder.ended(session, "jakarta", 1001);
+        recorder.ended(session, "jakarta", 1001);
+        assertEquals(1.0, closes("jakarta", "unknown", "unknown", "1001", "going_away", "remote"));
+        assertEquals(0.0, active("jakarta", "unknown", "unknown"), "never decremented below what was opened");
+    }
+
+    @Test
+    void anOutOfRangeCodeIsOneInvalidSeries() {
+        Object session = new Object();
+        recorder.serverOpened(session, "jakarta", "/x");
+        recorder.ended(session, "jakarta", 70_000);
+        assertEquals(1.0, closes("jakarta", "server", "/x", "invalid", "invalid", "remote"));
+    }
+
+    @Test
+    void concurrentSessionsRacingTheirEndingsAreEachCountedOnce() throws Exception {
+        int sessions = 2_000;
+        List<Object> all = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            Object session = new Object();
+            all.add(session);
+            recorder.clientOpened(session, "jdk", URI.create("ws://h:1"));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int kind = t;
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (Object session : all) {
+                    if (kind == 0) {
+                        recorder.aborted(session);
+                    } else {
+                        recorder.ended(session, "jdk", -1);
+                    }
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double counted = registry.find("websocket.closes").counters().stream().mapToDouble(Counter::count).sum();
+        assertEquals(sessions, counted);
+        assertEquals(0.0, active("jdk", "client", "ws://h:1"));
+    }
+
+    @Test
+    void prometheusSeesTheContractNames() {
+        Object session = new Object();
+        recorder.serverOpened(session, "jakarta", "/chat/{room}");
+        recorder.ended(session, "jakarta", 1011);
+        String scrape = registry.scrape();
+        assertTrue(scrape.contains("websocket_closes_total{api=\"jakarta\",application=\"chat\",category=\"server_error\","
+                + "code=\"1011\",endpoint=\"/chat/{room}\",initiator=\"remote\",release=\"1.4.2\",side=\"server\"} 1.0"),
+                scrape);
+        assertTrue(scrape.contains("websocket_session_duration_seconds_bucket{api=\"jakarta\",application=\"chat\","
+                + "category=\"server_error\",endpoint=\"/chat/{room}\",release=\"1.4.2\",side=\"server\",le=\"0.1\"} 1"),
+                scrape);
+        assertTrue(scrape.contains("le=\"86400.0\""), scrape);
+        assertTrue(scrape.contains("websocket_sessions_active{api=\"jakarta\",application=\"chat\","
+                + "endpoint=\"/chat/{room}\",release=\"1.4.2\",side=\"server\"} 0.0"), scrape);
+        assertTrue(scrape.contains("closewatch_agent_info{version=\"0.1.0\"} 1"), scrape);
+    }
+
+    @Test
+    void aFailureIsCountedByReason() {
+        recorder.failed("end", new IllegalStateException("boom"));
+        recorder.failed("end", new IllegalStateException("boom"));
+        assertEquals(2.0, registry.find("closewatch.agent.errors").tag("reason", "end").counter().count());
+    }
+
+    private double closes(String api, String side, String endpoint, String code, String category, String initiator) {
+        Counter counter = registry.find("websocket.closes").tags("api", api, "side", side, "endpoint", endpoint,
+                "code", code, "category", category, "initiator", initiator).counter();
+        return counter == null ? 0.0 : counter.count();
+    }
+
+    private double active(String api, String side, String endpoint) {
+        Gauge gauge = registry.find("websocket.sessions.active").tags("api", api, "side", side, "endpoint", endpoint)
+                .gauge();
+        return gauge == null ? Double.NaN : gauge.value();
+    }
+}

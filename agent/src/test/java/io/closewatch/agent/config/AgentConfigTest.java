@@ -1,0 +1,88 @@
+package io.closewatch.agent.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AgentConfigTest {
+    private static final HostDefaults DEFAULTS = new HostDefaults("9.9.9", "chat-server");
+    private final List<String> problems = new ArrayList<>();
+
+    private AgentConfig resolve(String args, Map<String, String> properties, Map<String, String> environment) {
+        return AgentConfig.resolve(args, properties, environment, DEFAULTS, problems::add);
+    }
+
+    @Test
+    void defaultsWhenNothingIsSet() {
+        AgentConfig config = resolve(null, Map.of(), Map.of());
+        assertEquals(AgentConfig.DEFAULT_PORT, config.port());
+        assertEquals("0.0.0.0", config.host());
+        assertEquals("9.9.9", config.release());
+        assertEquals("chat-server", config.application());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void agentArgumentsWinOverSystemPropertiesWhichWinOverTheEnvironment() {
+        AgentConfig config = resolve("release=from-args",
+                Map.of("closewatch.release", "from-property", "closewatch.application", "from-property"),
+                Map.of("CLOSEWATCH_RELEASE", "from-env", "CLOSEWATCH_APPLICATION", "from-env",
+                        "CLOSEWATCH_PORT", "9999", "CLOSEWATCH_HOST", "127.0.0.1"));
+        assertEquals("from-args", config.release());
+        assertEquals("from-property", config.application());
+        assertEquals(9999, config.port());
+        assertEquals("127.0.0.1", config.host());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void keysAreTrimmedAndCaseInsensitive() {
+        AgentConfig config = resolve(" Port = 1234 , RELEASE=1.0 ", Map.of(), Map.of());
+        assertEquals(1234, config.port());
+        assertEquals("1.0", config.release());
+    }
+
+    @Test
+    void aMalformedArgumentIsReportedAndTheRestStillApplies() {
+        AgentConfig config = resolve("release,port=1234", Map.of(), Map.of());
+        assertEquals(1234, config.port());
+        assertEquals("9.9.9", config.release());
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).contains("'release'") && problems.get(0).contains("key=value"), problems.get(0));
+    }
+
+    @Test
+    void anUnknownKeyIsReportedByName() {
+        resolve("prot=1234", Map.of(), Map.of());
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).contains("'prot'"), problems.get(0));
+    }
+
+    @Test
+    void anEmptyValueIsReportedAndTheDefaultUsed() {
+        AgentConfig config = resolve("release=", Map.of("closewatch.application", "  "), Map.of());
+        assertEquals("9.9.9", config.release());
+        assertEquals("chat-server", config.application());
+        assertEquals(2, problems.size(), problems.toString());
+    }
+
+    @Test
+    void aBadPortIsReportedWithItsSourceAndTheDefaultUsed() {
+        for (String port : new String[] {"http", "-1", "65536", "99999999999"}) {
+            problems.clear();
+            AgentConfig config = resolve("port=" + port, Map.of(), Map.of());
+            assertEquals(AgentConfig.DEFAULT_PORT, config.port(), port);
+            assertEquals(1, problems.size(), port);
+            assertTrue(problems.get(0).contains("agent argument 'port'") && problems.get(0).contains(port),
+                    problems.get(0));
+        }
+        problems.clear();
+        resolve(null, Map.of(), Map.of("CLOSEWATCH_PORT", "x"));
+        assertTrue(problems.get(0).contains("environment variable 'CLOSEWATCH_PORT'"), problems.get(0));
+    }
+}
