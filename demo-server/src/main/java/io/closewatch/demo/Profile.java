@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
 enum Profile {
     /** What a good release looks like: mostly clean closes, a little abnormal noise. */
     HEALTHY(Map.of(Outcome.NORMAL, 62, Outcome.GOING_AWAY, 20, Outcome.KICKED, 6, Outcome.POLICY_VIOLATION, 4,
-            Outcome.SERVER_ERROR, 1, Outcome.CLIENT_ABORT, 4, Outcome.NETWORK_CUT, 3)),
+            Outcome.SERVER_ERROR, 1, Outcome.CLIENT_ABORT, 2, Outcome.NETWORK_CUT, 1)),
     /** A bad release: many more dropped connections (1006) and internal errors (1011). */
     DEGRADED(Map.of(Outcome.NORMAL, 40, Outcome.GOING_AWAY, 14, Outcome.KICKED, 5, Outcome.POLICY_VIOLATION, 4,
             Outcome.SERVER_ERROR, 15, Outcome.CLIENT_ABORT, 7, Outcome.NETWORK_CUT, 15));
