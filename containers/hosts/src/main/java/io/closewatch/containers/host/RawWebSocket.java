@@ -1,4 +1,4 @@
-package io.closewatch.it.host;
+package io.closewatch.containers.host;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.closewatch.it.host;
+package io.closewatch.containers.host;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;

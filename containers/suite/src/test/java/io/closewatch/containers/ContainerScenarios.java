@@ -1,4 +1,4 @@
-package io.closewatch.it;
+package io.closewatch.containers;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,29 +14,37 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every scenario of the counting contract against the real agent jar in a forked JVM: embedded Tomcat 11, the JDK
- * client, Tomcat's jakarta client and raw-socket peers, all on loopback. Each scenario asserts the exact change of
- * every {@code websocket_closes_total} series: the ones expected and no other.
+ * Every scenario of the counting contract against the real agent jar in a forked JVM: one embedded container, the
+ * JDK client, the container's own WebSocket client and raw-socket peers, all on loopback. Each scenario asserts the
+ * exact change of every {@code websocket_closes_total} series: the ones expected and no other. What differs between
+ * containers (what they report for the same thing on the wire) comes from {@link Container}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AgentScenarios {
+abstract class ContainerScenarios {
     private static final long SETTLE_MILLIS = 300;
     private static final long WAIT_SECONDS = 15;
 
+    private final Container container;
+    private final int javaFeature;
+    private final String api;
     private HostJvm host;
-    private String tomcat;
+    private String server;
     private String rawPeer;
 
-    /** The Java feature version the host runs on. */
-    abstract int javaFeature();
+    /** @param javaFeature the Java feature version the host runs on */
+    ContainerScenarios(Container container, int javaFeature) {
+        this.container = container;
+        this.javaFeature = javaFeature;
+        this.api = container.api;
+    }
 
     @BeforeAll
     void startHost() throws Exception {
         // Precedence: agent argument over system property over environment variable.
-        host = HostJvm.start(JavaHomes.require(javaFeature()), "port={port},release=it-release",
+        host = HostJvm.start(container.module, JavaHomes.require(javaFeature), "port={port},release=it-release",
                 List.of("-Dclosewatch.application=it-host"),
                 Map.of("CLOSEWATCH_RELEASE", "loses-to-the-argument", "CLOSEWATCH_APPLICATION", "loses-too"));
-        tomcat = "ws://127.0.0.1:" + host.readyValue("tomcat");
+        server = "ws://127.0.0.1:" + host.readyValue("server");
         rawPeer = "ws://127.0.0.1:" + host.readyValue("raw");
     }
 
@@ -50,64 +58,64 @@ abstract class AgentScenarios {
     @Test
     void jdkClientClosesNormally() throws Exception {
         play("jdk-client-close 1000 /annotated/r1",
-                closes("jdk", "client", tomcat, 1000, "normal", "local", 1),
-                closes("jakarta", "server", "/annotated/{room}", 1000, "normal", "remote", 1));
+                closes("jdk", "client", server, 1000, "normal", "local", 1),
+                closes(api, "server", "/annotated/{room}", 1000, "normal", "remote", 1));
     }
 
     @Test
     void jdkClientClosesWithAnApplicationCode() throws Exception {
         play("jdk-client-close 4100 /programmatic/9",
-                closes("jdk", "client", tomcat, 4100, "application", "local", 1),
-                closes("jakarta", "server", "/programmatic/{id}", 4100, "application", "remote", 1));
+                closes("jdk", "client", server, 4100, "application", "local", 1),
+                closes(api, "server", "/programmatic/{id}", 4100, "application", "remote", 1));
     }
 
     @Test
     void serverClosesWith4001() throws Exception {
         play("jdk-server-close 4001 /annotated/r2",
-                closes("jakarta", "server", "/annotated/{room}", 4001, "application", "local", 1),
-                closes("jdk", "client", tomcat, 4001, "application", "remote", 1));
+                closes(api, "server", "/annotated/{room}", 4001, "application", "local", 1),
+                closes("jdk", "client", server, 4001, "application", "remote", 1));
     }
 
     @Test
     void serverClosesWith1011FromAnEndpointThatCallsSuperOnClose() throws Exception {
         play("jdk-server-close 1011 /programmatic/1",
-                closes("jakarta", "server", "/programmatic/{id}", 1011, "server_error", "local", 1),
-                closes("jdk", "client", tomcat, 1011, "server_error", "remote", 1));
+                closes(api, "server", "/programmatic/{id}", 1011, "server_error", "local", 1),
+                closes("jdk", "client", server, 1011, "server_error", "remote", 1));
     }
 
     @Test
     void serverClosesWith1008FromAnAnnotatedEndpointWithoutOnClose() throws Exception {
         play("jdk-server-close 1008 /annotated-silent",
-                closes("jakarta", "server", "/annotated-silent", 1008, "policy_violation", "local", 1),
-                closes("jdk", "client", tomcat, 1008, "policy_violation", "remote", 1));
+                closes(api, "server", "/annotated-silent", 1008, "policy_violation", "local", 1),
+                closes("jdk", "client", server, 1008, "policy_violation", "remote", 1));
     }
 
     @Test
     void serverClosesWith3xxxFromAProgrammaticEndpointWithoutOnClose() throws Exception {
         play("jdk-server-close 3003 /programmatic-plain",
-                closes("jakarta", "server", "/programmatic-plain", 3003, "library", "local", 1),
-                closes("jdk", "client", tomcat, 3003, "library", "remote", 1));
+                closes(api, "server", "/programmatic-plain", 3003, "library", "local", 1),
+                closes("jdk", "client", server, 3003, "library", "remote", 1));
     }
 
     @Test
     void jdkClientAborts() throws Exception {
         play("jdk-abort /annotated/r3",
-                closes("jdk", "client", tomcat, 1006, "abnormal", "local", 1),
-                closes("jakarta", "server", "/annotated/{room}", 1006, "abnormal", "none", 1));
+                closes("jdk", "client", server, 1006, "abnormal", "local", 1),
+                closes(api, "server", "/annotated/{room}", 1006, "abnormal", "none", 1));
     }
 
     @Test
     void jakartaClientCloses() throws Exception {
         play("jakarta-client-close 1000 /programmatic/2",
-                closes("jakarta", "client", tomcat, 1000, "normal", "local", 1),
-                closes("jakarta", "server", "/programmatic/{id}", 1000, "normal", "remote", 1));
+                closes(api, "client", server, 1000, "normal", "local", 1),
+                closes(api, "server", "/programmatic/{id}", 1000, "normal", "remote", 1));
     }
 
     @Test
     void serverClosesAJakartaClient() throws Exception {
         play("jakarta-server-close 4001 /annotated/r4",
-                closes("jakarta", "client", tomcat, 4001, "application", "remote", 1),
-                closes("jakarta", "server", "/annotated/{room}", 4001, "application", "local", 1));
+                closes(api, "client", server, 4001, "application", "remote", 1),
+                closes(api, "server", "/annotated/{room}", 4001, "application", "local", 1));
     }
 
     @Test
@@ -133,52 +141,53 @@ abstract class AgentScenarios {
         play("jdk-raw-peer close/1005", closes("jdk", "client", rawPeer, 1002, "protocol_error", "local", 1));
     }
 
-    /** Tomcat reports an empty close frame as 1000 (Jetty says 1005). */
+    /** Containers differ: Tomcat, Undertow and Tyrus report an empty close frame as 1000, Jetty as 1005. */
     @Test
-    void peerSendsAnEmptyCloseFrameToTomcat() throws Exception {
+    void peerSendsAnEmptyCloseFrameToTheContainer() throws Exception {
+        int code = container.emptyCloseFrameCode;
         play("raw-client close/empty /annotated/x",
-                closes("jakarta", "server", "/annotated/{room}", 1000, "normal", "remote", 1));
+                closes(api, "server", "/annotated/{room}", code, code == 1000 ? "normal" : "no_status", "remote", 1));
     }
 
     @Test
-    void peerClosesTomcatWithLibraryAndApplicationCodes() throws Exception {
+    void peerClosesTheContainerWithLibraryAndApplicationCodes() throws Exception {
         play("raw-client close/3002 /programmatic/x",
-                closes("jakarta", "server", "/programmatic/{id}", 3002, "library", "remote", 1));
+                closes(api, "server", "/programmatic/{id}", 3002, "library", "remote", 1));
         play("raw-client close/4003 /annotated-silent",
-                closes("jakarta", "server", "/annotated-silent", 4003, "application", "remote", 1));
+                closes(api, "server", "/annotated-silent", 4003, "application", "remote", 1));
     }
 
     @Test
-    void peerDropsTomcatWithFinOrReset() throws Exception {
+    void peerDropsTheContainerWithFinOrReset() throws Exception {
         play("raw-client fin /annotated/x",
-                closes("jakarta", "server", "/annotated/{room}", 1006, "abnormal", "none", 1));
+                closes(api, "server", "/annotated/{room}", 1006, "abnormal", "none", 1));
         play("raw-client rst /programmatic-plain",
-                closes("jakarta", "server", "/programmatic-plain", 1006, "abnormal", "none", 1));
+                closes(api, "server", "/programmatic-plain", 1006, "abnormal", "none", 1));
     }
 
-    /** Tomcat turns an illegal code on the wire into 1002 before the application sees it. */
+    /** The container turns an illegal code on the wire into 1002 before the application sees it. */
     @Test
-    void peerPutsAnIllegalCodeOnTheWireToTomcat() throws Exception {
+    void peerPutsAnIllegalCodeOnTheWireToTheContainer() throws Exception {
         play("raw-client close/1005 /annotated/x",
-                closes("jakarta", "server", "/annotated/{room}", 1002, "protocol_error", "remote", 1));
+                closes(api, "server", "/annotated/{room}", 1002, "protocol_error", "remote", 1));
     }
 
     @Test
     void concurrentSessionsWithMixedEndingsAreCountedExactly() throws Exception {
         play("concurrent 150 /annotated/load",
-                closes("jdk", "client", tomcat, 1000, "normal", "local", 50),
-                closes("jakarta", "server", "/annotated/{room}", 1000, "normal", "remote", 50),
-                closes("jdk", "client", tomcat, 4001, "application", "remote", 50),
-                closes("jakarta", "server", "/annotated/{room}", 4001, "application", "local", 50),
-                closes("jdk", "client", tomcat, 1006, "abnormal", "local", 50),
-                closes("jakarta", "server", "/annotated/{room}", 1006, "abnormal", "none", 50));
+                closes("jdk", "client", server, 1000, "normal", "local", 50),
+                closes(api, "server", "/annotated/{room}", 1000, "normal", "remote", 50),
+                closes("jdk", "client", server, 4001, "application", "remote", 50),
+                closes(api, "server", "/annotated/{room}", 4001, "application", "local", 50),
+                closes("jdk", "client", server, 1006, "abnormal", "local", 50),
+                closes(api, "server", "/annotated/{room}", 1006, "abnormal", "none", 50));
     }
 
     @Test
     void everySeriesCarriesApplicationAndReleaseFromTheirConfiguredSources() throws Exception {
         play("jdk-client-close 1000 /annotated/labels",
-                closes("jdk", "client", tomcat, 1000, "normal", "local", 1),
-                closes("jakarta", "server", "/annotated/{room}", 1000, "normal", "remote", 1));
+                closes("jdk", "client", server, 1000, "normal", "local", 1),
+                closes(api, "server", "/annotated/{room}", 1000, "normal", "remote", 1));
         Scrape scrape = Scrape.of(host.metricsPort());
         List<Scrape.Sample> closes = scrape.named("websocket_closes_total");
         assertTrue(closes.size() >= 2, scrape.body);
@@ -195,14 +204,14 @@ abstract class AgentScenarios {
     @Test
     void everyCountedSessionHasOneDurationObservation() throws Exception {
         play("jdk-server-close 1011 /annotated/duration",
-                closes("jakarta", "server", "/annotated/{room}", 1011, "server_error", "local", 1),
-                closes("jdk", "client", tomcat, 1011, "server_error", "remote", 1));
+                closes(api, "server", "/annotated/{room}", 1011, "server_error", "local", 1),
+                closes("jdk", "client", server, 1011, "server_error", "remote", 1));
         Scrape scrape = Scrape.of(host.metricsPort());
         double counted = scrape.values("websocket_closes_total").values().stream().mapToDouble(d -> d).sum();
         double observed = scrape.values("websocket_session_duration_seconds_count").values().stream()
                 .mapToDouble(d -> d).sum();
         assertEquals(counted, observed, scrape.body);
-        String serverErrors = "{api=jakarta, application=it-host, category=server_error, endpoint=/annotated/{room}, "
+        String serverErrors = "{api=" + api + ", application=it-host, category=server_error, endpoint=/annotated/{room}, "
                 + "le=+Inf, release=it-release, side=server}";
         assertTrue(scrape.values("websocket_session_duration_seconds_bucket").getOrDefault(serverErrors, 0.0) >= 1,
                 scrape.body);

@@ -1,4 +1,4 @@
-package io.closewatch.it;
+package io.closewatch.containers;
 
 import org.junit.jupiter.api.Assumptions;
 

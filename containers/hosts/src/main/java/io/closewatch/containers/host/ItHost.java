@@ -1,21 +1,12 @@
-package io.closewatch.it.host;
+package io.closewatch.containers.host;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
-import jakarta.websocket.server.ServerContainer;
-import jakarta.websocket.server.ServerEndpointConfig;
-import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.websocket.server.Constants;
-import org.apache.tomcat.websocket.server.WsSci;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -37,29 +27,29 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JVM the integration tests attach the agent to: an embedded Tomcat 11 with the endpoints of
- * {@link ServerEndpoints}, a raw-socket peer, and JDK and jakarta clients. It reads one scenario per line on stdin,
+ * The JVM the integration tests attach the agent to: a container (see {@link ServerUnderTest}) serving the
+ * endpoints of {@link ServerEndpoints}, a raw-socket peer, and JDK and jakarta clients (the container's own). It reads one scenario per line on stdin,
  * plays it on loopback, and answers "DONE" once every client it started has seen its session end; the test then
  * reads the agent's /metrics. It knows nothing of the agent.
  */
 public final class ItHost {
     private static final long TIMEOUT_SECONDS = 20;
 
-    private final int tomcatPort;
+    private final int serverPort;
     private final RawPeerServer rawPeer;
     private final HttpClient httpClient = HttpClient.newHttpClient();
     private final WebSocketContainer jakartaClient = ContainerProvider.getWebSocketContainer();
 
-    private ItHost(int tomcatPort, RawPeerServer rawPeer) {
-        this.tomcatPort = tomcatPort;
+    private ItHost(int serverPort, RawPeerServer rawPeer) {
+        this.serverPort = serverPort;
         this.rawPeer = rawPeer;
     }
 
+    /** @param args the container to serve the endpoints on, as {@link ServerUnderTest#named} knows it */
     public static void main(String[] args) throws Exception {
-        Tomcat tomcat = startTomcat();
-        try (RawPeerServer rawPeer = new RawPeerServer()) {
-            ItHost host = new ItHost(tomcat.getConnector().getLocalPort(), rawPeer);
-            System.out.println("READY tomcat=" + host.tomcatPort + " raw=" + rawPeer.port());
+        try (ServerUnderTest server = ServerUnderTest.named(args[0]); RawPeerServer rawPeer = new RawPeerServer()) {
+            ItHost host = new ItHost(server.start(), rawPeer);
+            System.out.println("READY container=" + args[0] + " server=" + host.serverPort + " raw=" + rawPeer.port());
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
             while ((line = in.readLine()) != null && !line.equals("exit")) {
@@ -71,41 +61,7 @@ public final class ItHost {
                     System.out.println("FAILED " + line + ": " + e);
                 }
             }
-        } finally {
-            tomcat.stop();
-            tomcat.destroy();
         }
-    }
-
-    private static Tomcat startTomcat() throws Exception {
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory("closewatch-it-tomcat").toString());
-        Connector connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(connector);
-        Context context = tomcat.addContext("", null);
-        // The upgrade runs in Tomcat's WebSocket filter, and filters only run for requests mapped to a servlet.
-        Tomcat.addServlet(context, "default", new HttpServlet() {
-        });
-        context.addServletMappingDecoded("/", "default");
-        context.addServletContainerInitializer(new WsSci(), null);
-        context.addServletContainerInitializer((classes, servletContext) -> {
-            ServerContainer container = (ServerContainer) servletContext.getAttribute(
-                    Constants.SERVER_CONTAINER_SERVLET_CONTEXT_ATTRIBUTE);
-            try {
-                for (Class<?> annotated : ServerEndpoints.annotated()) {
-                    container.addEndpoint(annotated);
-                }
-                for (ServerEndpointConfig config : ServerEndpoints.programmatic()) {
-                    container.addEndpoint(config);
-                }
-            } catch (DeploymentException e) {
-                throw new IllegalStateException(e);
-            }
-        }, null);
-        tomcat.start();
-        return tomcat;
     }
 
     private void run(String[] command) throws Exception {
@@ -132,7 +88,7 @@ public final class ItHost {
             case "jakarta-server-close": // <code> <path>
                 jakarta(command[2], session -> session.getBasicRemote().sendText("close:" + command[1]));
                 break;
-            case "raw-client": // <action> <path>: a raw client ends its session with Tomcat
+            case "raw-client": // <action> <path>: a raw client ends its session with the container
                 rawClient(command[1], command[2]);
                 break;
             case "concurrent": // <sessions> <path>: mixed endings, all at once
@@ -152,7 +108,7 @@ public final class ItHost {
     }
 
     private void jdk(String path, JdkAction action) throws Exception {
-        jdkSession(URI.create("ws://127.0.0.1:" + tomcatPort + path), action);
+        jdkSession(URI.create("ws://127.0.0.1:" + serverPort + path), action);
     }
 
     /** Opens a JDK client session, acts, and waits for the listener (or the action) to see the end. */
@@ -189,15 +145,15 @@ public final class ItHost {
             }
         };
         Session session = jakartaClient.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(),
-                URI.create("ws://127.0.0.1:" + tomcatPort + path));
+                URI.create("ws://127.0.0.1:" + serverPort + path));
         action.act(session);
         await(ended, "jakarta client session to " + path);
     }
 
     private void rawClient(String action, String path) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), tomcatPort);
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), serverPort);
         try (socket) {
-            RawWebSocket.clientHandshake(socket, "127.0.0.1", tomcatPort, path);
+            RawWebSocket.clientHandshake(socket, "127.0.0.1", serverPort, path);
             if (action.startsWith("close/")) {
                 String code = action.substring("close/".length());
                 RawWebSocket.sendClose(socket.getOutputStream(), "empty".equals(code) ? -1 : Integer.parseInt(code),

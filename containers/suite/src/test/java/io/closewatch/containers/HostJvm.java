@@ -1,4 +1,4 @@
-package io.closewatch.it;
+package io.closewatch.containers;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,8 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A forked JVM running {@code io.closewatch.it.host.ItHost} with the real shaded agent attached by
- * {@code -javaagent}. Its class path holds the host and the container, never the agent's own dependencies.
+ * A forked JVM running {@code io.closewatch.containers.host.ItHost} with the real shaded agent attached by
+ * {@code -javaagent}. Its class path holds the host and one container's jars, never the agent's own dependencies.
  */
 final class HostJvm implements AutoCloseable {
     private static final long REPLY_TIMEOUT_SECONDS = 90;
@@ -52,13 +52,14 @@ final class HostJvm implements AutoCloseable {
     }
 
     /**
+     * @param container   the container, as its runtime module under containers/runtimes is named
      * @param javaHome    the JDK to run the host on
      * @param agentArgs   what follows {@code -javaagent:closewatch-agent.jar=}; "{port}" is replaced
      * @param jvmOptions  extra options before the main class
      * @param environment extra environment variables
      */
-    static HostJvm start(Path javaHome, String agentArgs, List<String> jvmOptions, Map<String, String> environment)
-            throws Exception {
+    static HostJvm start(String container, Path javaHome, String agentArgs, List<String> jvmOptions,
+                         Map<String, String> environment) throws Exception {
         int metricsPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
@@ -66,9 +67,10 @@ final class HostJvm implements AutoCloseable {
                 + agentArgs.replace("{port}", Integer.toString(metricsPort)));
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(requiredProperty("closewatch.it.testClasses") + java.io.File.pathSeparator
-                + Files.readString(Path.of(requiredProperty("closewatch.it.hostClasspathFile"))).trim());
-        command.add("io.closewatch.it.host.ItHost");
+        command.add(requiredProperty("closewatch.it.hostsJar") + java.io.File.pathSeparator + Files.readString(
+                Path.of(requiredProperty("closewatch.it.runtimesDir"), container, "target", "runtime.classpath")).trim());
+        command.add("io.closewatch.containers.host.ItHost");
+        command.add(container);
         Path stderr = Files.createTempFile("closewatch-it-host", ".stderr");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().putAll(environment);
@@ -79,7 +81,7 @@ final class HostJvm implements AutoCloseable {
         return metricsPort;
     }
 
-    /** The host's "READY tomcat=… raw=…" line, as key=value pairs. */
+    /** The host's "READY container=… server=… raw=…" line, as key=value pairs. */
     int readyValue(String key) {
         for (String part : readyLine.split(" ")) {
             if (part.startsWith(key + "=")) {

@@ -1,4 +1,4 @@
-package io.closewatch.it;
+package io.closewatch.containers;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,0 +1,33 @@
+package io.closewatch.containers.host;
+
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.util.List;
+
+/**
+ * One WebSocket container, embedded, serving {@link ServerEndpoints} on 127.0.0.1. Implementations are loaded by
+ * name, so that a host JVM needs only the jars of the container it runs.
+ */
+interface ServerUnderTest extends AutoCloseable {
+    /** Starts the container on an ephemeral loopback port and returns that port. */
+    int start() throws Exception;
+
+    static ServerUnderTest named(String container) throws ReflectiveOperationException {
+        String implementation = switch (container) {
+            case "tomcat11", "tomcat10", "tomcat9" -> "TomcatServer";
+            default -> throw new IllegalArgumentException("unknown container " + container);
+        };
+        return (ServerUnderTest) Class.forName(ServerUnderTest.class.getPackageName() + "." + implementation)
+                .getDeclaredConstructor().newInstance();
+    }
+
+    /** The annotated endpoint classes every container deploys. */
+    default List<Class<?>> annotatedEndpoints() {
+        return ServerEndpoints.annotated();
+    }
+
+    /** The programmatic endpoint configurations every container deploys. */
+    default List<ServerEndpointConfig> programmaticEndpoints() {
+        return ServerEndpoints.programmatic();
+    }
+}
