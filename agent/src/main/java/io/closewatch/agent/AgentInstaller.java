@@ -7,6 +7,7 @@ import io.closewatch.agent.http.MetricsHttpServer;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.jakarta.JakartaWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
+import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,6 +39,7 @@ final class AgentInstaller {
     private static final Logger LOG = LoggerFactory.getLogger("io.closewatch.agent");
     private static final InstrumentationModule[] MODULES = {
         new JakartaWebSocketInstrumentation(),
+        new JettyWebSocketInstrumentation(),
         new JdkWebSocketInstrumentation(),
     };
 

@@ -36,13 +36,14 @@ final class CloseRecorder implements CloseWatchBridge.Events {
     }
 
     @Override
-    public void serverOpened(Object session, String api, String pathTemplate) {
-        open(session, meters.endpoint(api, SERVER, pathTemplate == null ? UNKNOWN : pathTemplate));
-    }
-
-    @Override
-    public void clientOpened(Object session, String api, URI target) {
-        open(session, meters.endpoint(api, CLIENT, origin(target != null ? target : connecting.get())));
+    public void opened(Object session, String api, String pathTemplate, URI clientTarget) {
+        EndpointMeters endpoint = pathTemplate != null
+                ? meters.endpoint(api, SERVER, pathTemplate)
+                : meters.endpoint(api, CLIENT, origin(clientTarget != null ? clientTarget : connecting.get()));
+        // A subclass's onOpen calling super.onOpen, or two hooks of one container, report a session twice.
+        if (sessions.putIfAbsent(session, new SessionState<>(endpoint, nanoClock.getAsLong())) == null) {
+            endpoint.opened();
+        }
     }
 
     @Override
@@ -76,12 +77,12 @@ final class CloseRecorder implements CloseWatchBridge.Events {
         if (state != null) {
             state.aborted();
         }
-        end(session, state, "jdk", CloseCodes.UNKNOWN, true);
+        end(session, state, "jdk", CloseCodes.UNKNOWN, true, true);
     }
 
     @Override
-    public void ended(Object session, String api, int reportedCode) {
-        end(session, sessions.get(session), api, reportedCode, false);
+    public void ended(Object session, String api, int reportedCode, boolean peerFramesTracked) {
+        end(session, sessions.get(session), api, reportedCode, false, peerFramesTracked);
     }
 
     @Override
@@ -94,21 +95,15 @@ final class CloseRecorder implements CloseWatchBridge.Events {
         return sessions.size();
     }
 
-    private void open(Object session, EndpointMeters endpoint) {
-        // A subclass's onOpen calling super.onOpen reports the same session twice: the first report wins.
-        if (sessions.putIfAbsent(session, new SessionState<>(endpoint, nanoClock.getAsLong())) == null) {
-            endpoint.opened();
-        }
-    }
-
     private void end(Object session, SessionState<EndpointMeters> state, String api, int reportedCode,
-                     boolean aborted) {
+                     boolean aborted, boolean peerFramesTracked) {
         if (state == null) {
             state = unseenOpening(session, api, aborted);
         }
         if (state.end()) {
             int code = state.code(reportedCode);
-            state.meters().closed(code, state.initiator(code), state.lifetimeNanos(nanoClock.getAsLong()),
+            state.meters().closed(code, state.initiator(code, peerFramesTracked),
+                    state.lifetimeNanos(nanoClock.getAsLong()),
                     state.openingSeen());
         }
     }

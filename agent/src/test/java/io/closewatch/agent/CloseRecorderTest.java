@@ -27,11 +27,11 @@ class CloseRecorderTest {
     @Test
     void aServerSessionIsCountedOnceWithItsTemplateAndDuration() {
         Object session = new Object();
-        recorder.serverOpened(session, "jakarta", "/chat/{room}");
+        recorder.opened(session, "jakarta", "/chat/{room}", null);
         assertEquals(1.0, active("jakarta", "server", "/chat/{room}"));
         clock.set(2_000_000_000L);
-        recorder.ended(session, "jakarta", 1000);
-        recorder.ended(session, "jakarta", 1000); // a user onClose calling super.onClose
+        recorder.ended(session, "jakarta", 1000, false);
+        recorder.ended(session, "jakarta", 1000, false); // a user onClose calling super.onClose
         assertEquals(1.0, closes("jakarta", "server", "/chat/{room}", "1000", "normal", "remote"));
         assertEquals(0.0, active("jakarta", "server", "/chat/{room}"));
         Timer duration = registry.find("websocket.session.duration").tag("category", "normal").timer();
@@ -42,18 +42,18 @@ class CloseRecorderTest {
     @Test
     void aLocalCloseMakesTheContainerReportedCodeLocal() {
         Object session = new Object();
-        recorder.serverOpened(session, "jakarta", "/chat/{room}");
+        recorder.opened(session, "jakarta", "/chat/{room}", null);
         recorder.closeSent(session, -1);
-        recorder.ended(session, "jakarta", 4001);
+        recorder.ended(session, "jakarta", 4001, false);
         assertEquals(1.0, closes("jakarta", "server", "/chat/{room}", "4001", "application", "local"));
     }
 
     @Test
     void aJdkClientIsLabelledWithItsOriginOnly() {
         Object webSocket = new Object();
-        recorder.clientOpened(webSocket, "jdk", URI.create("wss://Example.COM/chat/42?token=secret"));
+        recorder.opened(webSocket, "jdk", null, URI.create("wss://Example.COM/chat/42?token=secret"));
         recorder.closeReceived(webSocket, 1001);
-        recorder.ended(webSocket, "jdk", -1);
+        recorder.ended(webSocket, "jdk", -1, false);
         assertEquals(1.0, closes("jdk", "client", "wss://example.com:443", "1001", "going_away", "remote"));
     }
 
@@ -61,18 +61,18 @@ class CloseRecorderTest {
     void aClientWithoutUriTakesTheTargetItIsConnectingTo() {
         Object session = new Object();
         recorder.clientConnecting(URI.create("ws://127.0.0.1:8080/echo"));
-        recorder.clientOpened(session, "jakarta", null);
+        recorder.opened(session, "jakarta", null, null);
         recorder.clientConnecting(null);
-        recorder.ended(session, "jakarta", 1000);
+        recorder.ended(session, "jakarta", 1000, false);
         assertEquals(1.0, closes("jakarta", "client", "ws://127.0.0.1:8080", "1000", "normal", "remote"));
     }
 
     @Test
     void abortIsCountedAtOnceAndTheLaterErrorIsNot() {
         Object webSocket = new Object();
-        recorder.clientOpened(webSocket, "jdk", URI.create("ws://h:1"));
+        recorder.opened(webSocket, "jdk", null, URI.create("ws://h:1"));
         recorder.aborted(webSocket);
-        recorder.ended(webSocket, "jdk", -1);
+        recorder.ended(webSocket, "jdk", -1, false);
         assertEquals(1.0, closes("jdk", "client", "ws://h:1", "1006", "abnormal", "local"));
         assertEquals(0.0, active("jdk", "client", "ws://h:1"));
     }
@@ -80,8 +80,8 @@ class CloseRecorderTest {
     @Test
     void aSessionWhoseOpeningWasNotSeenIsCountedOnceAndLeavesTheGaugeAlone() {
         Object session = new Object();
-        recorder.ended(session, "jakarta", 1001);
-        recorder.ended(session, "jakarta", 1001);
+        recorder.ended(session, "jakarta", 1001, false);
+        recorder.ended(session, "jakarta", 1001, false);
         assertEquals(1.0, closes("jakarta", "unknown", "unknown", "1001", "going_away", "remote"));
         assertEquals(0.0, active("jakarta", "unknown", "unknown"), "never decremented below what was opened");
     }
@@ -89,8 +89,8 @@ class CloseRecorderTest {
     @Test
     void anOutOfRangeCodeIsOneInvalidSeries() {
         Object session = new Object();
-        recorder.serverOpened(session, "jakarta", "/x");
-        recorder.ended(session, "jakarta", 70_000);
+        recorder.opened(session, "jakarta", "/x", null);
+        recorder.ended(session, "jakarta", 70_000, false);
         assertEquals(1.0, closes("jakarta", "server", "/x", "invalid", "invalid", "remote"));
     }
 
@@ -101,7 +101,7 @@ class CloseRecorderTest {
         for (int i = 0; i < sessions; i++) {
             Object session = new Object();
             all.add(session);
-            recorder.clientOpened(session, "jdk", URI.create("ws://h:1"));
+            recorder.opened(session, "jdk", null, URI.create("ws://h:1"));
         }
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
@@ -117,7 +117,7 @@ class CloseRecorderTest {
                     if (kind == 0) {
                         recorder.aborted(session);
                     } else {
-                        recorder.ended(session, "jdk", -1);
+                        recorder.ended(session, "jdk", -1, false);
                     }
                 }
             });
@@ -136,8 +136,8 @@ class CloseRecorderTest {
     @Test
     void prometheusSeesTheContractNames() {
         Object session = new Object();
-        recorder.serverOpened(session, "jakarta", "/chat/{room}");
-        recorder.ended(session, "jakarta", 1011);
+        recorder.opened(session, "jakarta", "/chat/{room}", null);
+        recorder.ended(session, "jakarta", 1011, false);
         String scrape = registry.scrape();
         assertTrue(scrape.contains("websocket_closes_total{api=\"jakarta\",application=\"chat\",category=\"server_error\","
                 + "code=\"1011\",endpoint=\"/chat/{room}\",initiator=\"remote\",release=\"1.4.2\",side=\"server\"} 1.0"),

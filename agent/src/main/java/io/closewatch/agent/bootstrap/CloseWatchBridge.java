@@ -11,10 +11,11 @@ import java.net.URI;
 public final class CloseWatchBridge {
     /** What instrumented code reports. Sessions are the container's or the JDK's own objects, by identity. */
     public interface Events {
-        void serverOpened(Object session, String api, String pathTemplate);
-
-        /** {@code target} may be null when the session does not know it; see {@link #clientConnecting}. */
-        void clientOpened(Object session, String api, URI target);
+        /**
+         * A session opened: a server session when {@code pathTemplate} is given, else a client session to
+         * {@code clientTarget}, which may be null when the session does not know it (see {@link #clientConnecting}).
+         */
+        void opened(Object session, String api, String pathTemplate, URI clientTarget);
 
         /**
          * This thread is connecting a client to {@code target} (null: done). Containers that open the session
@@ -29,8 +30,13 @@ public final class CloseWatchBridge {
 
         void aborted(Object session);
 
-        /** The session is over; {@code reportedCode} is the code the container reported, or -1. */
-        void ended(Object session, String api, int reportedCode);
+        /**
+         * The session is over; {@code reportedCode} is the code the container reported, or -1.
+         *
+         * @param peerFramesTracked whether the hooks report every close frame the peer sends; then a session
+         *                          closed with neither side's frame recorded was closed by the container itself
+         */
+        void ended(Object session, String api, int reportedCode, boolean peerFramesTracked);
 
         /** Something in the agent failed while handling an event; the host must not notice. */
         void failed(String event, Throwable error);
@@ -49,22 +55,11 @@ public final class CloseWatchBridge {
         return events != null;
     }
 
-    public static void serverOpened(Object session, String api, String pathTemplate) {
+    public static void opened(Object session, String api, String pathTemplate, URI clientTarget) {
         Events e = events;
         if (e != null && session != null) {
             try {
-                e.serverOpened(session, api, pathTemplate);
-            } catch (Throwable t) {
-                failed(e, "open", t);
-            }
-        }
-    }
-
-    public static void clientOpened(Object session, String api, URI target) {
-        Events e = events;
-        if (e != null && session != null) {
-            try {
-                e.clientOpened(session, api, target);
+                e.opened(session, api, pathTemplate, clientTarget);
             } catch (Throwable t) {
                 failed(e, "open", t);
             }
@@ -116,10 +111,14 @@ public final class CloseWatchBridge {
     }
 
     public static void ended(Object session, String api, int reportedCode) {
+        ended(session, api, reportedCode, false);
+    }
+
+    public static void ended(Object session, String api, int reportedCode, boolean peerFramesTracked) {
         Events e = events;
         if (e != null && session != null) {
             try {
-                e.ended(session, api, reportedCode);
+                e.ended(session, api, reportedCode, peerFramesTracked);
             } catch (Throwable t) {
                 failed(e, "end", t);
             }

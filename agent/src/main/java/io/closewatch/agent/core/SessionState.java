@@ -88,15 +88,19 @@ public final class SessionState<M> {
     }
 
     /**
-     * Who started the close. With no recorded close frame, a container-reported code that can travel on the
-     * wire means the peer's frame came first; an abnormal one (1006, 1015) means there was no frame at all.
+     * Who started the close. With no close frame recorded, an abnormal code (1006, 1015) means there was no frame
+     * at all. Any other code means a frame was exchanged: when the peer's frames are tracked and none was seen,
+     * this side's container sent it (an idle timeout, say); when they are not tracked, the peer's came first.
      */
-    public Initiator initiator(int countedCode) {
+    public Initiator initiator(int countedCode, boolean peerFramesTracked) {
         int first = firstClose.get();
         if (first != NO_FRAME) {
             return Initiator.byOrdinal((first >>> 16) - 1);
         }
-        return CloseCategory.of(countedCode) == CloseCategory.ABNORMAL ? Initiator.NONE : Initiator.REMOTE;
+        if (CloseCategory.of(countedCode) == CloseCategory.ABNORMAL) {
+            return Initiator.NONE;
+        }
+        return peerFramesTracked ? Initiator.LOCAL : Initiator.REMOTE;
     }
 
     private boolean markFirst(Initiator initiator, int code) {

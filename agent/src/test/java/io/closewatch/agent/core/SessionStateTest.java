@@ -20,7 +20,7 @@ class SessionStateTest {
         assertTrue(state.closeSent(1000));
         assertFalse(state.closeReceived(1000), "the echo is not the first frame");
         assertEquals(1000, state.code(CloseCodes.UNKNOWN));
-        assertEquals(Initiator.LOCAL, state.initiator(1000));
+        assertEquals(Initiator.LOCAL, state.initiator(1000, false));
     }
 
     @Test
@@ -28,34 +28,34 @@ class SessionStateTest {
         assertTrue(state.closeReceived(4001));
         assertFalse(state.closeSent(1000), "the echo is not the first frame");
         assertEquals(4001, state.code(CloseCodes.UNKNOWN));
-        assertEquals(Initiator.REMOTE, state.initiator(4001));
+        assertEquals(Initiator.REMOTE, state.initiator(4001, false));
     }
 
     @Test
     void noCloseFrameAtAllIs1006WithNoInitiator() {
         assertEquals(1006, state.code(CloseCodes.UNKNOWN));
-        assertEquals(Initiator.NONE, state.initiator(1006));
+        assertEquals(Initiator.NONE, state.initiator(1006, false));
     }
 
     @Test
     void anEndOfStreamReportedAs1006IsNoFrame() {
         assertFalse(state.closeReceived(1006));
         assertEquals(1006, state.code(CloseCodes.UNKNOWN));
-        assertEquals(Initiator.NONE, state.initiator(1006));
+        assertEquals(Initiator.NONE, state.initiator(1006, false));
     }
 
     @Test
     void anEmptyCloseFrameReportedAs1005IsARemoteFrame() {
         assertTrue(state.closeReceived(1005));
         assertEquals(1005, state.code(CloseCodes.UNKNOWN));
-        assertEquals(Initiator.REMOTE, state.initiator(1005));
+        assertEquals(Initiator.REMOTE, state.initiator(1005, false));
     }
 
     @Test
     void abortWithoutACloseFrameIs1006Local() {
         assertTrue(state.aborted());
         assertEquals(1006, state.code(CloseCodes.UNKNOWN));
-        assertEquals(Initiator.LOCAL, state.initiator(1006));
+        assertEquals(Initiator.LOCAL, state.initiator(1006, false));
     }
 
     @Test
@@ -63,22 +63,30 @@ class SessionStateTest {
         state.closeSent(4002);
         assertFalse(state.aborted());
         assertEquals(4002, state.code(CloseCodes.UNKNOWN));
-        assertEquals(Initiator.LOCAL, state.initiator(4002));
+        assertEquals(Initiator.LOCAL, state.initiator(4002, false));
     }
 
     @Test
     void aContainerReportedCodeWinsOverTheFrameCode() {
         state.closeSent(CloseCodes.UNKNOWN); // jakarta: this side asked to close, the container knows the code
         assertEquals(1011, state.code(1011));
-        assertEquals(Initiator.LOCAL, state.initiator(1011));
+        assertEquals(Initiator.LOCAL, state.initiator(1011, false));
     }
 
     @Test
     void aContainerReportedCodeWithoutALocalCloseIsRemoteUnlessAbnormal() {
-        assertEquals(Initiator.REMOTE, state.initiator(state.code(1000)));
-        assertEquals(Initiator.REMOTE, state.initiator(state.code(1005)));
-        assertEquals(Initiator.NONE, state.initiator(state.code(1006)));
-        assertEquals(Initiator.NONE, state.initiator(state.code(1015)));
+        assertEquals(Initiator.REMOTE, state.initiator(state.code(1000), false));
+        assertEquals(Initiator.REMOTE, state.initiator(state.code(1005), false));
+        assertEquals(Initiator.NONE, state.initiator(state.code(1006), false));
+        assertEquals(Initiator.NONE, state.initiator(state.code(1015), false));
+    }
+
+    @Test
+    void withThePeersFramesTrackedACloseWithNoFrameSeenWasThisSides() {
+        assertEquals(Initiator.LOCAL, state.initiator(state.code(1001), true), "an idle timeout");
+        assertEquals(Initiator.NONE, state.initiator(state.code(1006), true));
+        state.closeReceived(CloseCodes.UNKNOWN);
+        assertEquals(Initiator.REMOTE, state.initiator(state.code(1001), true));
     }
 
     @Test

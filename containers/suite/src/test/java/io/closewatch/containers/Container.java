@@ -2,22 +2,45 @@ package io.closewatch.containers;
 
 /**
  * The containers of the matrix, and what each reports to the application for the same thing on the wire. The agent
- * reports what the container reports, so the suite pins these differences rather than hiding them.
+ * reports what the container reports, so the suite pins these differences (all measured) rather than hiding them.
  */
 enum Container {
-    TOMCAT_11("tomcat11", "jakarta", 1000),
-    TOMCAT_10("tomcat10", "jakarta", 1000);
+    //        module, api, empty frame; idle timeout: server code, initiator, client code; received 1012; illegal code
+    TOMCAT_11("tomcat11", "jakarta", 1000, 1006, "none", 1001, 1002, "remote"),
+    TOMCAT_10("tomcat10", "jakarta", 1000, 1006, "none", 1001, 1002, "remote"),
+    JETTY_12("jetty12", "jakarta", 1005, 1001, "local", 1001, 1012, "local"),
+    UNDERTOW_23("undertow23", "jakarta", 1000, 1006, "none", 1001, 1002, "remote"),
+    TYRUS_22("tyrus22", "jakarta", 1000, 1006, "local", 1000, 1002, "remote");
 
     /** Its runtime module under containers/runtimes, and its name for the test host. */
     final String module;
     /** The {@code api} label: the WebSocket namespace it implements. */
     final String api;
-    /** What the container reports for a close frame with no payload (RFC 6455: 1005). */
+    /** What it reports for a close frame with no payload (RFC 6455: 1005). */
     final int emptyCloseFrameCode;
+    /** What it reports when its own idle timeout ends a session, and who it says started that. */
+    final int idleTimeoutCode;
+    final String idleTimeoutInitiator;
+    /** What the peer (a JDK client) receives when the container's idle timeout ends the session. */
+    final int idleTimeoutClientCode;
+    /** What it reports when the peer closes with 1012 (Service Restart), which Tomcat, Undertow and Tyrus refuse. */
+    final int received1012Code;
+    /**
+     * Who it says closed when the peer puts an illegal code (1005) on the wire; all report 1002. Jetty rejects the
+     * frame before the application sees it and sends 1002 itself (local, as the JDK client does); the others hand
+     * the application the peer's close as 1002 (remote).
+     */
+    final String illegalCodeInitiator;
 
-    Container(String module, String api, int emptyCloseFrameCode) {
+    Container(String module, String api, int emptyCloseFrameCode, int idleTimeoutCode, String idleTimeoutInitiator,
+              int idleTimeoutClientCode, int received1012Code, String illegalCodeInitiator) {
         this.module = module;
         this.api = api;
         this.emptyCloseFrameCode = emptyCloseFrameCode;
+        this.idleTimeoutCode = idleTimeoutCode;
+        this.idleTimeoutInitiator = idleTimeoutInitiator;
+        this.idleTimeoutClientCode = idleTimeoutClientCode;
+        this.received1012Code = received1012Code;
+        this.illegalCodeInitiator = illegalCodeInitiator;
     }
 }

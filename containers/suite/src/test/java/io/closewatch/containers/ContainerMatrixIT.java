@@ -31,4 +31,46 @@ class ContainerMatrixIT {
             super(Container.TOMCAT_10, 25);
         }
     }
+
+    @Nested
+    class Jetty12OnJava17 extends ContainerScenarios {
+        Jetty12OnJava17() {
+            super(Container.JETTY_12, 17);
+        }
+    }
+
+    @Nested
+    class Jetty12OnJava25 extends ContainerScenarios {
+        Jetty12OnJava25() {
+            super(Container.JETTY_12, 25);
+        }
+    }
+
+    @Nested
+    class Undertow23OnJava17 extends ContainerScenarios {
+        Undertow23OnJava17() {
+            super(Container.UNDERTOW_23, 17);
+        }
+    }
+
+    @Nested
+    class Undertow23OnJava25 extends ContainerScenarios {
+        Undertow23OnJava25() {
+            super(Container.UNDERTOW_23, 25);
+        }
+    }
+
+    @Nested
+    class Tyrus22OnJava17 extends ContainerScenarios {
+        Tyrus22OnJava17() {
+            super(Container.TYRUS_22, 17);
+        }
+    }
+
+    @Nested
+    class Tyrus22OnJava25 extends ContainerScenarios {
+        Tyrus22OnJava25() {
+            super(Container.TYRUS_22, 25);
+        }
+    }
 }

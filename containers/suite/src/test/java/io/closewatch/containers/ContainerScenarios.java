@@ -146,7 +146,24 @@ abstract class ContainerScenarios {
     void peerSendsAnEmptyCloseFrameToTheContainer() throws Exception {
         int code = container.emptyCloseFrameCode;
         play("raw-client close/empty /annotated/x",
-                closes(api, "server", "/annotated/{room}", code, code == 1000 ? "normal" : "no_status", "remote", 1));
+                closes(api, "server", "/annotated/{room}", code, category(code), "remote", 1));
+    }
+
+    /** Containers differ: Tomcat, Undertow and Tyrus report their own idle timeout as 1006, Jetty as 1001. */
+    @Test
+    void theContainersIdleTimeoutEndsASession() throws Exception {
+        play("jdk-idle /idle",
+                closes(api, "server", "/idle", container.idleTimeoutCode, category(container.idleTimeoutCode),
+                        container.idleTimeoutInitiator, 1),
+                closes("jdk", "client", server, container.idleTimeoutClientCode,
+                        category(container.idleTimeoutClientCode), "remote", 1));
+    }
+
+    /** Containers differ: Tomcat, Undertow and Tyrus refuse a received 1012 and report 1002; Jetty passes it on. */
+    @Test
+    void peerClosesTheContainerWith1012() throws Exception {
+        play("raw-client close/1012 /annotated/x", closes(api, "server", "/annotated/{room}",
+                container.received1012Code, category(container.received1012Code), "remote", 1));
     }
 
     @Test
@@ -165,11 +182,11 @@ abstract class ContainerScenarios {
                 closes(api, "server", "/programmatic-plain", 1006, "abnormal", "none", 1));
     }
 
-    /** The container turns an illegal code on the wire into 1002 before the application sees it. */
+    /** Every container turns an illegal code on the wire into 1002; who closed differs (see {@link Container}). */
     @Test
     void peerPutsAnIllegalCodeOnTheWireToTheContainer() throws Exception {
-        play("raw-client close/1005 /annotated/x",
-                closes(api, "server", "/annotated/{room}", 1002, "protocol_error", "remote", 1));
+        play("raw-client close/1005 /annotated/x", closes(api, "server", "/annotated/{room}", 1002, "protocol_error",
+                container.illegalCodeInitiator, 1));
     }
 
     @Test
@@ -221,7 +238,8 @@ abstract class ContainerScenarios {
     void oneStartUpLineSaysWhatIsInstrumentedAndWhereMetricsAre() throws Exception {
         List<String> lines = host.stderr().lines().filter(line -> line.contains("Closewatch")).toList();
         assertEquals(1, lines.size(), host.stderr());
-        String expected = "instruments jakarta.websocket, java.net.http.WebSocket; metrics at http://0.0.0.0:"
+        String expected = "instruments jakarta.websocket, Jetty 12 jakarta.websocket, java.net.http.WebSocket; metrics at "
+                + "http://0.0.0.0:"
                 + host.metricsPort() + "/metrics (application=it-host, release=it-release)";
         assertTrue(lines.get(0).contains(expected), lines.get(0));
     }
@@ -271,6 +289,19 @@ abstract class ContainerScenarios {
             }
         });
         return delta;
+    }
+
+    /** The categories of the codes containers differ on, written out here rather than taken from the agent. */
+    private static String category(int code) {
+        switch (code) {
+            case 1000: return "normal";
+            case 1001: return "going_away";
+            case 1002: return "protocol_error";
+            case 1005: return "no_status";
+            case 1006: return "abnormal";
+            case 1012: return "server_error";
+            default: throw new IllegalArgumentException("add " + code + " to the table");
+        }
     }
 
     private static Map<String, Double> closes(String api, String side, String endpoint, int code, String category,

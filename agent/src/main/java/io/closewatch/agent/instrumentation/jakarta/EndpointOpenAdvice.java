@@ -13,11 +13,8 @@ public final class EndpointOpenAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void onOpen(@Advice.Argument(0) Session session, @Advice.Argument(1) EndpointConfig config) {
-        if (config instanceof ServerEndpointConfig) {
-            CloseWatchBridge.serverOpened(session, JakartaWebSocketInstrumentation.API,
-                    ((ServerEndpointConfig) config).getPath());
-        } else if (session != null) {
-            CloseWatchBridge.clientOpened(session, JakartaWebSocketInstrumentation.API, session.getRequestURI());
-        }
+        boolean server = config instanceof ServerEndpointConfig;
+        CloseWatchBridge.opened(session, JakartaWebSocketInstrumentation.API,
+                server ? ((ServerEndpointConfig) config).getPath() : null, server ? null : session.getRequestURI());
     }
 }

@@ -78,6 +78,9 @@ public final class ItHost {
                     ended.countDown(); // abort() calls no listener method
                 });
                 break;
+            case "jdk-idle": // <path>: the JDK client stays silent until the server's idle timeout ends the session
+                jdk(command[1], (ws, ended) -> { });
+                break;
             case "jdk-raw-peer": // <action>: the raw server ends the JDK client's session (see RawPeerServer)
                 jdkSession(URI.create("ws://127.0.0.1:" + rawPeer.port() + "/" + command[1]), (ws, ended) -> { });
                 break;

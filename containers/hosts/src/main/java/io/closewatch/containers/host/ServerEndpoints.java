@@ -25,6 +25,8 @@ final class ServerEndpoints {
     static final String ANNOTATED_NO_ON_CLOSE = "/annotated-silent";
     static final String PROGRAMMATIC = "/programmatic/{id}";
     static final String PROGRAMMATIC_NO_ON_CLOSE = "/programmatic-plain";
+    static final String IDLE = "/idle";
+    static final long IDLE_TIMEOUT_MILLIS = 300;
 
     private ServerEndpoints() {
     }
@@ -36,7 +38,7 @@ final class ServerEndpoints {
     }
 
     static List<Class<?>> annotated() {
-        return List.of(AnnotatedEndpoint.class, SilentAnnotatedEndpoint.class);
+        return List.of(AnnotatedEndpoint.class, SilentAnnotatedEndpoint.class, IdleEndpoint.class);
     }
 
     static void obey(Session session, String message) throws IOException {
@@ -70,6 +72,15 @@ final class ServerEndpoints {
         @OnMessage
         public void message(String message, Session session) throws IOException {
             obey(session, message);
+        }
+    }
+
+    /** Times out idle sessions quickly, so that the container itself ends them. */
+    @ServerEndpoint(IDLE)
+    public static final class IdleEndpoint {
+        @OnOpen
+        public void open(Session session) {
+            session.setMaxIdleTimeout(IDLE_TIMEOUT_MILLIS);
         }
     }
 

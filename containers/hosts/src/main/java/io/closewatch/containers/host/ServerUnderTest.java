@@ -15,6 +15,9 @@ interface ServerUnderTest extends AutoCloseable {
     static ServerUnderTest named(String container) throws ReflectiveOperationException {
         String implementation = switch (container) {
             case "tomcat11", "tomcat10", "tomcat9" -> "TomcatServer";
+            case "jetty12" -> "JettyServer";
+            case "undertow23" -> "UndertowServer";
+            case "tyrus22" -> "TyrusServer";
             default -> throw new IllegalArgumentException("unknown container " + container);
         };
         return (ServerUnderTest) Class.forName(ServerUnderTest.class.getPackageName() + "." + implementation)

@@ -7,6 +7,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.apache.tomcat.websocket.server.Constants;
 import org.apache.tomcat.websocket.server.WsSci;
 
@@ -32,6 +33,8 @@ final class TomcatServer implements ServerUnderTest {
         context.addServletContainerInitializer((classes, servletContext) -> {
             ServerContainer container = (ServerContainer) servletContext.getAttribute(
                     Constants.SERVER_CONTAINER_SERVLET_CONTEXT_ATTRIBUTE);
+            // Tomcat looks for idle sessions every 10 s by default; the idle-timeout scenario should not wait that long.
+            ((WsWebSocketContainer) container).setProcessPeriod(1);
             try {
                 for (Class<?> annotated : annotatedEndpoints()) {
                     container.addEndpoint(annotated);

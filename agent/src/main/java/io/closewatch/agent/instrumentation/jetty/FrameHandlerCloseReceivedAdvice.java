@@ -1,0 +1,15 @@
+package io.closewatch.agent.instrumentation.jetty;
+
+import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import net.bytebuddy.asm.Advice;
+
+/** {@code JakartaWebSocketFrameHandler.onClose(Frame, Callback)}: the peer's close frame arrived. */
+public final class FrameHandlerCloseReceivedAdvice {
+    private FrameHandlerCloseReceivedAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void closeReceived(@Advice.FieldValue("session") Object session) {
+        CloseWatchBridge.closeReceived(session, -1); // the code Jetty reports at the end is the one counted
+    }
+}

@@ -1,0 +1,38 @@
+package io.closewatch.agent.instrumentation.jetty;
+
+import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
+import io.closewatch.agent.instrumentation.InstrumentationModule;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Jetty 12's {@code jakarta.websocket} implementation calls annotated endpoints through method handles from its
+ * {@code JakartaWebSocketFrameHandler}, with no {@code Endpoint} in between, so the generic jakarta hooks never see
+ * them. This module hooks the frame handler itself: {@code onOpen} and {@code notifyOnClose}, which Jetty calls
+ * once per session for every endpoint kind, and {@code onClose(Frame)}, the peer's close frame. Programmatic endpoints are then reported by both modules; the recorder
+ * counts a session once.
+ */
+public final class JettyWebSocketInstrumentation implements InstrumentationModule {
+    static final String API = "jakarta";
+    private static final String FRAME_HANDLER = ".websocket.jakarta.common.JakartaWebSocketFrameHandler";
+
+    @Override
+    public String name() {
+        return "Jetty 12 jakarta.websocket";
+    }
+
+    @Override
+    public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
+        return builder
+                .type(namedOneOf("org.eclipse.jetty.ee10" + FRAME_HANDLER, "org.eclipse.jetty.ee11" + FRAME_HANDLER),
+                        ClassLoaderCanSee.canSee("org.eclipse.jetty.websocket.core.CloseStatus"))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .include(adviceLoader)
+                        .advice(named("onOpen").and(takesArguments(2)), FrameHandlerOpenAdvice.class.getName())
+                        .advice(named("onClose").and(takesArguments(2)), FrameHandlerCloseReceivedAdvice.class.getName())
+                        .advice(named("notifyOnClose").and(takesArguments(2)), FrameHandlerCloseAdvice.class.getName()));
+    }
+}

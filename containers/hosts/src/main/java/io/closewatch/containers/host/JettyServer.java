@@ -1,0 +1,37 @@
+package io.closewatch.containers.host;
+
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** Embedded Jetty 12.1 (ee10), which calls annotated endpoints through method handles, with no Endpoint between. */
+final class JettyServer implements ServerUnderTest {
+    private final Server server = new Server();
+
+    @Override
+    public int start() throws Exception {
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        server.setHandler(context);
+        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            for (Class<?> annotated : annotatedEndpoints()) {
+                container.addEndpoint(annotated);
+            }
+            for (ServerEndpointConfig config : programmaticEndpoints()) {
+                container.addEndpoint(config);
+            }
+        });
+        server.start();
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
