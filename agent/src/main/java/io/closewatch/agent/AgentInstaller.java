@@ -5,9 +5,10 @@ import io.closewatch.agent.config.AgentConfig;
 import io.closewatch.agent.config.HostDefaults;
 import io.closewatch.agent.http.MetricsHttpServer;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
-import io.closewatch.agent.instrumentation.jakarta.JakartaWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
+import io.closewatch.agent.instrumentation.spring.SpringWebSocketInstrumentation;
+import io.closewatch.agent.instrumentation.websocket.WebSocketApiInstrumentation;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,8 +39,10 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 final class AgentInstaller {
     private static final Logger LOG = LoggerFactory.getLogger("io.closewatch.agent");
     private static final InstrumentationModule[] MODULES = {
-        new JakartaWebSocketInstrumentation(),
+        WebSocketApiInstrumentation.jakarta(),
+        WebSocketApiInstrumentation.javax(),
         new JettyWebSocketInstrumentation(),
+        new SpringWebSocketInstrumentation(),
         new JdkWebSocketInstrumentation(),
     };
 

@@ -26,6 +26,8 @@ final class CloseRecorder implements CloseWatchBridge.Events {
     private final AgentErrors errors;
     private final LongSupplier nanoClock;
     private final WeakIdentityMap<SessionState<EndpointMeters>> sessions = new WeakIdentityMap<>();
+    /** Templates frameworks mapped handshakes by, per endpoint object (see {@link #pathTemplate}). */
+    private final WeakIdentityMap<String> templates = new WeakIdentityMap<>();
     /** Holds only a URI (a JDK type), so it cannot pin a web application's class loader. */
     private final ThreadLocal<URI> connecting = new ThreadLocal<>();
 
@@ -36,14 +38,20 @@ final class CloseRecorder implements CloseWatchBridge.Events {
     }
 
     @Override
-    public void opened(Object session, String api, String pathTemplate, URI clientTarget) {
-        EndpointMeters endpoint = pathTemplate != null
-                ? meters.endpoint(api, SERVER, pathTemplate)
-                : meters.endpoint(api, CLIENT, origin(clientTarget != null ? clientTarget : connecting.get()));
+    public void opened(Object session, String api, Object endpoint, String pathTemplate, URI clientTarget) {
+        String mappedTemplate = endpoint == null ? null : templates.get(endpoint);
+        EndpointMeters meters = pathTemplate != null
+                ? this.meters.endpoint(api, SERVER, mappedTemplate != null ? mappedTemplate : pathTemplate)
+                : this.meters.endpoint(api, CLIENT, origin(clientTarget != null ? clientTarget : connecting.get()));
         // A subclass's onOpen calling super.onOpen, or two hooks of one container, report a session twice.
-        if (sessions.putIfAbsent(session, new SessionState<>(endpoint, nanoClock.getAsLong())) == null) {
-            endpoint.opened();
+        if (sessions.putIfAbsent(session, new SessionState<>(meters, nanoClock.getAsLong())) == null) {
+            meters.opened();
         }
+    }
+
+    @Override
+    public void pathTemplate(Object endpoint, String pathTemplate) {
+        templates.putIfAbsent(endpoint, pathTemplate);
     }
 
     @Override

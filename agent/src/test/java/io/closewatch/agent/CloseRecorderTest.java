@@ -27,7 +27,7 @@ class CloseRecorderTest {
     @Test
     void aServerSessionIsCountedOnceWithItsTemplateAndDuration() {
         Object session = new Object();
-        recorder.opened(session, "jakarta", "/chat/{room}", null);
+        recorder.opened(session, "jakarta", null, "/chat/{room}", null);
         assertEquals(1.0, active("jakarta", "server", "/chat/{room}"));
         clock.set(2_000_000_000L);
         recorder.ended(session, "jakarta", 1000, false);
@@ -40,9 +40,20 @@ class CloseRecorderTest {
     }
 
     @Test
+    void aTemplateAFrameworkMappedTheHandshakeByReplacesTheConcretePath() {
+        Object endpoint = new Object();
+        Object session = new Object();
+        recorder.pathTemplate(endpoint, "/ws/{id}");
+        recorder.opened(session, "jakarta", endpoint, "/ws/42", null);
+        recorder.ended(session, "jakarta", 1000, false);
+        assertEquals(1.0, closes("jakarta", "server", "/ws/{id}", "1000", "normal", "remote"));
+        assertEquals(0.0, closes("jakarta", "server", "/ws/42", "1000", "normal", "remote"));
+    }
+
+    @Test
     void aLocalCloseMakesTheContainerReportedCodeLocal() {
         Object session = new Object();
-        recorder.opened(session, "jakarta", "/chat/{room}", null);
+        recorder.opened(session, "jakarta", null, "/chat/{room}", null);
         recorder.closeSent(session, -1);
         recorder.ended(session, "jakarta", 4001, false);
         assertEquals(1.0, closes("jakarta", "server", "/chat/{room}", "4001", "application", "local"));
@@ -51,7 +62,7 @@ class CloseRecorderTest {
     @Test
     void aJdkClientIsLabelledWithItsOriginOnly() {
         Object webSocket = new Object();
-        recorder.opened(webSocket, "jdk", null, URI.create("wss://Example.COM/chat/42?token=secret"));
+        recorder.opened(webSocket, "jdk", null, null, URI.create("wss://Example.COM/chat/42?token=secret"));
         recorder.closeReceived(webSocket, 1001);
         recorder.ended(webSocket, "jdk", -1, false);
         assertEquals(1.0, closes("jdk", "client", "wss://example.com:443", "1001", "going_away", "remote"));
@@ -61,7 +72,7 @@ class CloseRecorderTest {
     void aClientWithoutUriTakesTheTargetItIsConnectingTo() {
         Object session = new Object();
         recorder.clientConnecting(URI.create("ws://127.0.0.1:8080/echo"));
-        recorder.opened(session, "jakarta", null, null);
+        recorder.opened(session, "jakarta", null, null, null);
         recorder.clientConnecting(null);
         recorder.ended(session, "jakarta", 1000, false);
         assertEquals(1.0, closes("jakarta", "client", "ws://127.0.0.1:8080", "1000", "normal", "remote"));
@@ -70,7 +81,7 @@ class CloseRecorderTest {
     @Test
     void abortIsCountedAtOnceAndTheLaterErrorIsNot() {
         Object webSocket = new Object();
-        recorder.opened(webSocket, "jdk", null, URI.create("ws://h:1"));
+        recorder.opened(webSocket, "jdk", null, null, URI.create("ws://h:1"));
         recorder.aborted(webSocket);
         recorder.ended(webSocket, "jdk", -1, false);
         assertEquals(1.0, closes("jdk", "client", "ws://h:1", "1006", "abnormal", "local"));
@@ -89,7 +100,7 @@ class CloseRecorderTest {
     @Test
     void anOutOfRangeCodeIsOneInvalidSeries() {
         Object session = new Object();
-        recorder.opened(session, "jakarta", "/x", null);
+        recorder.opened(session, "jakarta", null, "/x", null);
         recorder.ended(session, "jakarta", 70_000, false);
         assertEquals(1.0, closes("jakarta", "server", "/x", "invalid", "invalid", "remote"));
     }
@@ -101,7 +112,7 @@ class CloseRecorderTest {
         for (int i = 0; i < sessions; i++) {
             Object session = new Object();
             all.add(session);
-            recorder.opened(session, "jdk", null, URI.create("ws://h:1"));
+            recorder.opened(session, "jdk", null, null, URI.create("ws://h:1"));
         }
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
@@ -136,7 +147,7 @@ class CloseRecorderTest {
     @Test
     void prometheusSeesTheContractNames() {
         Object session = new Object();
-        recorder.opened(session, "jakarta", "/chat/{room}", null);
+        recorder.opened(session, "jakarta", null, "/chat/{room}", null);
         recorder.ended(session, "jakarta", 1011, false);
         String scrape = registry.scrape();
         assertTrue(scrape.contains("websocket_closes_total{api=\"jakarta\",application=\"chat\",category=\"server_error\","

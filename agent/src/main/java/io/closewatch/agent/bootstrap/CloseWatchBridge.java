@@ -14,8 +14,16 @@ public final class CloseWatchBridge {
         /**
          * A session opened: a server session when {@code pathTemplate} is given, else a client session to
          * {@code clientTarget}, which may be null when the session does not know it (see {@link #clientConnecting}).
+         *
+         * @param endpoint the endpoint object the session opened on, or null
          */
-        void opened(Object session, String api, String pathTemplate, URI clientTarget);
+        void opened(Object session, String api, Object endpoint, String pathTemplate, URI clientTarget);
+
+        /**
+         * A framework deployed {@code endpoint} under a concrete request path, and the template its handler mapping
+         * matched is {@code pathTemplate} (Spring does this for every handshake).
+         */
+        void pathTemplate(Object endpoint, String pathTemplate);
 
         /**
          * This thread is connecting a client to {@code target} (null: done). Containers that open the session
@@ -55,11 +63,22 @@ public final class CloseWatchBridge {
         return events != null;
     }
 
-    public static void opened(Object session, String api, String pathTemplate, URI clientTarget) {
+    public static void opened(Object session, String api, Object endpoint, String pathTemplate, URI clientTarget) {
         Events e = events;
         if (e != null && session != null) {
             try {
-                e.opened(session, api, pathTemplate, clientTarget);
+                e.opened(session, api, endpoint, pathTemplate, clientTarget);
+            } catch (Throwable t) {
+                failed(e, "open", t);
+            }
+        }
+    }
+
+    public static void pathTemplate(Object endpoint, String pathTemplate) {
+        Events e = events;
+        if (e != null && endpoint != null && pathTemplate != null) {
+            try {
+                e.pathTemplate(endpoint, pathTemplate);
             } catch (Throwable t) {
                 failed(e, "open", t);
             }

@@ -1,16 +1,21 @@
 package io.closewatch.containers;
 
+import java.util.List;
+
 /**
  * The containers of the matrix, and what each reports to the application for the same thing on the wire. The agent
  * reports what the container reports, so the suite pins these differences (all measured) rather than hiding them.
  */
 enum Container {
-    //        module, api, empty frame; idle timeout: server code, initiator, client code; received 1012; illegal code
-    TOMCAT_11("tomcat11", "jakarta", 1000, 1006, "none", 1001, 1002, "remote"),
-    TOMCAT_10("tomcat10", "jakarta", 1000, 1006, "none", 1001, 1002, "remote"),
-    JETTY_12("jetty12", "jakarta", 1005, 1001, "local", 1001, 1012, "local"),
-    UNDERTOW_23("undertow23", "jakarta", 1000, 1006, "none", 1001, 1002, "remote"),
-    TYRUS_22("tyrus22", "jakarta", 1000, 1006, "local", 1000, 1002, "remote");
+    //        module, api, empty frame; idle timeout: server codes, initiator, client code; received 1012; illegal code
+    TOMCAT_11("tomcat11", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote"),
+    TOMCAT_10("tomcat10", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote"),
+    TOMCAT_9("tomcat9", "javax", 1000, List.of(1006), "none", 1001, 1002, "remote"),
+    SPRING_62("spring62", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote"),
+    JETTY_12("jetty12", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "local"),
+    UNDERTOW_23("undertow23", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote"),
+    // Tyrus closes idle sessions with 1000 and tells the application 1006, or 1000 when the peer's echo wins the race.
+    TYRUS_22("tyrus22", "jakarta", 1000, List.of(1006, 1000), "local", 1000, 1002, "remote");
 
     /** Its runtime module under containers/runtimes, and its name for the test host. */
     final String module;
@@ -18,8 +23,8 @@ enum Container {
     final String api;
     /** What it reports for a close frame with no payload (RFC 6455: 1005). */
     final int emptyCloseFrameCode;
-    /** What it reports when its own idle timeout ends a session, and who it says started that. */
-    final int idleTimeoutCode;
+    /** What it reports when its own idle timeout ends a session (any one of these), and who it says started that. */
+    final List<Integer> idleTimeoutCodes;
     final String idleTimeoutInitiator;
     /** What the peer (a JDK client) receives when the container's idle timeout ends the session. */
     final int idleTimeoutClientCode;
@@ -32,12 +37,13 @@ enum Container {
      */
     final String illegalCodeInitiator;
 
-    Container(String module, String api, int emptyCloseFrameCode, int idleTimeoutCode, String idleTimeoutInitiator,
+    Container(String module, String api, int emptyCloseFrameCode, List<Integer> idleTimeoutCodes,
+              String idleTimeoutInitiator,
               int idleTimeoutClientCode, int received1012Code, String illegalCodeInitiator) {
         this.module = module;
         this.api = api;
         this.emptyCloseFrameCode = emptyCloseFrameCode;
-        this.idleTimeoutCode = idleTimeoutCode;
+        this.idleTimeoutCodes = idleTimeoutCodes;
         this.idleTimeoutInitiator = idleTimeoutInitiator;
         this.idleTimeoutClientCode = idleTimeoutClientCode;
         this.received1012Code = received1012Code;

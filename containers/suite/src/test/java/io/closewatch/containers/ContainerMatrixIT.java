@@ -73,4 +73,32 @@ class ContainerMatrixIT {
             super(Container.TYRUS_22, 25);
         }
     }
+
+    @Nested
+    class Tomcat9JavaxOnJava17 extends ContainerScenarios {
+        Tomcat9JavaxOnJava17() {
+            super(Container.TOMCAT_9, 17);
+        }
+    }
+
+    @Nested
+    class Tomcat9JavaxOnJava25 extends ContainerScenarios {
+        Tomcat9JavaxOnJava25() {
+            super(Container.TOMCAT_9, 25);
+        }
+    }
+
+    @Nested
+    class SpringOnTomcat11OnJava17 extends ContainerScenarios {
+        SpringOnTomcat11OnJava17() {
+            super(Container.SPRING_62, 17);
+        }
+    }
+
+    @Nested
+    class SpringOnTomcat11OnJava25 extends ContainerScenarios {
+        SpringOnTomcat11OnJava25() {
+            super(Container.SPRING_62, 25);
+        }
+    }
 }

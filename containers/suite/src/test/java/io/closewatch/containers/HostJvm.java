@@ -67,8 +67,11 @@ final class HostJvm implements AutoCloseable {
                 + agentArgs.replace("{port}", Integer.toString(metricsPort)));
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(requiredProperty("closewatch.it.hostsJar") + java.io.File.pathSeparator + Files.readString(
-                Path.of(requiredProperty("closewatch.it.runtimesDir"), container, "target", "runtime.classpath")).trim());
+        Path runtime = Path.of(requiredProperty("closewatch.it.runtimesDir"), container, "target");
+        // A runtime for another namespace (javax) builds its own relocated copy of the host jar.
+        Path hostJar = Files.exists(runtime.resolve("host.jar")) ? runtime.resolve("host.jar")
+                : Path.of(requiredProperty("closewatch.it.hostsJar"));
+        command.add(hostJar + java.io.File.pathSeparator + Files.readString(runtime.resolve("runtime.classpath")).trim());
         command.add("io.closewatch.containers.host.ItHost");
         command.add(container);
         Path stderr = Files.createTempFile("closewatch-it-host", ".stderr");

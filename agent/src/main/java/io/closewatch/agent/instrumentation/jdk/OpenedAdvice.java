@@ -12,6 +12,6 @@ public final class OpenedAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void opened(@Advice.This Object webSocket, @Advice.Argument(0) URI target) {
-        CloseWatchBridge.opened(webSocket, JdkWebSocketInstrumentation.API, null, target);
+        CloseWatchBridge.opened(webSocket, JdkWebSocketInstrumentation.API, null, null, target);
     }
 }

@@ -13,9 +13,10 @@ public final class FrameHandlerOpenAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void opened(@Advice.FieldValue("session") Session session,
-                       @Advice.FieldValue("endpointConfig") EndpointConfig config) {
+                       @Advice.FieldValue("endpointConfig") EndpointConfig config,
+                       @Advice.FieldValue("endpointInstance") Object endpoint) {
         boolean server = config instanceof ServerEndpointConfig;
-        CloseWatchBridge.opened(session, JettyWebSocketInstrumentation.API,
+        CloseWatchBridge.opened(session, JettyWebSocketInstrumentation.API, endpoint,
                 server ? ((ServerEndpointConfig) config).getPath() : null, server ? null : session.getRequestURI());
     }
 }

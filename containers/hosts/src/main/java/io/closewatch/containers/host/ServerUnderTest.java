@@ -15,6 +15,7 @@ interface ServerUnderTest extends AutoCloseable {
     static ServerUnderTest named(String container) throws ReflectiveOperationException {
         String implementation = switch (container) {
             case "tomcat11", "tomcat10", "tomcat9" -> "TomcatServer";
+            case "spring62" -> "SpringServer";
             case "jetty12" -> "JettyServer";
             case "undertow23" -> "UndertowServer";
             case "tyrus22" -> "TyrusServer";

@@ -14,7 +14,7 @@ import org.apache.tomcat.websocket.server.WsSci;
 import java.nio.file.Files;
 
 /** Embedded Tomcat (11, 10.1, and 9 through the javax build of this class). */
-final class TomcatServer implements ServerUnderTest {
+class TomcatServer implements ServerUnderTest {
     private final Tomcat tomcat = new Tomcat();
 
     @Override
@@ -26,8 +26,7 @@ final class TomcatServer implements ServerUnderTest {
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", null);
         // The upgrade runs in Tomcat's WebSocket filter, and filters only run for requests mapped to a servlet.
-        Tomcat.addServlet(context, "default", new HttpServlet() {
-        });
+        Tomcat.addServlet(context, "default", defaultServlet()).setLoadOnStartup(1);
         context.addServletMappingDecoded("/", "default");
         context.addServletContainerInitializer(new WsSci(), null);
         context.addServletContainerInitializer((classes, servletContext) -> {
@@ -48,6 +47,12 @@ final class TomcatServer implements ServerUnderTest {
         }, null);
         tomcat.start();
         return tomcat.getConnector().getLocalPort();
+    }
+
+    /** The servlet for "/": one that serves nothing, as the endpoints need none. */
+    HttpServlet defaultServlet() {
+        return new HttpServlet() {
+        };
     }
 
     @Override

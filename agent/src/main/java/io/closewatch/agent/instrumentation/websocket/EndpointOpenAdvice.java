@@ -1,4 +1,4 @@
-package io.closewatch.agent.instrumentation.jakarta;
+package io.closewatch.agent.instrumentation.websocket;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import jakarta.websocket.EndpointConfig;
@@ -12,9 +12,10 @@ public final class EndpointOpenAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void onOpen(@Advice.Argument(0) Session session, @Advice.Argument(1) EndpointConfig config) {
+    static void onOpen(@Advice.This Object endpoint, @Advice.Argument(0) Session session,
+                       @Advice.Argument(1) EndpointConfig config, @WebSocketApi String api) {
         boolean server = config instanceof ServerEndpointConfig;
-        CloseWatchBridge.opened(session, JakartaWebSocketInstrumentation.API,
+        CloseWatchBridge.opened(session, api, endpoint,
                 server ? ((ServerEndpointConfig) config).getPath() : null, server ? null : session.getRequestURI());
     }
 }

@@ -1,4 +1,4 @@
-package io.closewatch.agent.instrumentation.jakarta;
+package io.closewatch.agent.instrumentation.websocket;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import net.bytebuddy.asm.Advice;

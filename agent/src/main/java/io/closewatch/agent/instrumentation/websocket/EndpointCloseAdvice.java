@@ -1,4 +1,4 @@
-package io.closewatch.agent.instrumentation.jakarta;
+package io.closewatch.agent.instrumentation.websocket;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import jakarta.websocket.CloseReason;
@@ -10,8 +10,9 @@ public final class EndpointCloseAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void onClose(@Advice.Argument(0) Object session, @Advice.Argument(1) CloseReason reason) {
-        CloseWatchBridge.ended(session, JakartaWebSocketInstrumentation.API,
+    static void onClose(@Advice.Argument(0) Object session, @Advice.Argument(1) CloseReason reason,
+                        @WebSocketApi String api) {
+        CloseWatchBridge.ended(session, api,
                 reason == null || reason.getCloseCode() == null ? -1 : reason.getCloseCode().getCode());
     }
 }

@@ -1,0 +1,38 @@
+package io.closewatch.agent.instrumentation.spring;
+
+import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
+import io.closewatch.agent.instrumentation.InstrumentationModule;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Spring Framework WebSocket on a jakarta.websocket container. Spring upgrades each handshake with a fresh
+ * {@code ServerEndpointConfig} whose path is the concrete request path ({@code /ws/42}); counted as it is, every
+ * path would be a new series. This module reads the template the handler mapping matched ({@code /ws/{id}}) from
+ * the request and gives it to the agent for that configuration; the session itself is counted by the
+ * {@code jakarta.websocket} hooks on Spring's {@code Endpoint} adapter, so once.
+ */
+public final class SpringWebSocketInstrumentation implements InstrumentationModule {
+    private static final String UPGRADE_STRATEGY =
+            "org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy";
+
+    @Override
+    public String name() {
+        return "Spring WebSocket";
+    }
+
+    @Override
+    public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
+        return builder
+                .type(hasSuperType(named(UPGRADE_STRATEGY)), ClassLoaderCanSee.canSee(UPGRADE_STRATEGY))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .include(adviceLoader)
+                        .advice(named("upgradeHttpToWebSocket").and(takesArguments(4)).and(not(isAbstract())),
+                                UpgradeAdvice.class.getName()));
+    }
+}

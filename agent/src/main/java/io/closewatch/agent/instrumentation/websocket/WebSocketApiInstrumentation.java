@@ -1,0 +1,85 @@
+package io.closewatch.agent.instrumentation.websocket;
+
+import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
+import io.closewatch.agent.instrumentation.InstrumentationModule;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+import java.net.URI;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * The WebSocket API of Jakarta EE ({@code jakarta.websocket}) and of Java EE ({@code javax.websocket}), one
+ * implementation for both: the advice is written against {@code jakarta.websocket}, and for {@code javax} its type
+ * names are rewritten as Byte Buddy reads it ({@link NamespaceRemappingLocator}).
+ * <p>
+ * Hooks: every {@code Endpoint} subclass, which covers programmatic endpoints and the adapters through which Tomcat,
+ * Undertow and Tyrus call annotated ones; every {@code Session} implementation, to learn when this side asks to
+ * close; and {@code WebSocketContainer.connectToServer}, for the target of client sessions whose
+ * {@code getRequestURI()} is null (Tomcat's). Containers that call annotated endpoints without an {@code Endpoint}
+ * in between (Jetty) need a hook of their own.
+ */
+public final class WebSocketApiInstrumentation implements InstrumentationModule {
+    private final String namespace;
+
+    private WebSocketApiInstrumentation(String namespace) {
+        this.namespace = namespace;
+    }
+
+    public static WebSocketApiInstrumentation jakarta() {
+        return new WebSocketApiInstrumentation("jakarta");
+    }
+
+    public static WebSocketApiInstrumentation javax() {
+        return new WebSocketApiInstrumentation("javax");
+    }
+
+    @Override
+    public String name() {
+        return namespace + ".websocket";
+    }
+
+    @Override
+    public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
+        String api = namespace + ".websocket.";
+        ClassLoaderCanSee seesApi = ClassLoaderCanSee.canSee(api + "Endpoint");
+        return builder
+                .type(not(isInterface()).and(hasSuperType(named(api + "Endpoint"))), seesApi)
+                .transform(advice(adviceLoader)
+                        .advice(named("onOpen").and(not(isAbstract())).and(takesArguments(2))
+                                        .and(takesArgument(0, named(api + "Session")))
+                                        .and(takesArgument(1, named(api + "EndpointConfig"))),
+                                EndpointOpenAdvice.class.getName())
+                        .advice(named("onClose").and(not(isAbstract())).and(takesArguments(2))
+                                        .and(takesArgument(0, named(api + "Session")))
+                                        .and(takesArgument(1, named(api + "CloseReason"))),
+                                EndpointCloseAdvice.class.getName()))
+                .type(not(isInterface()).and(hasSuperType(named(api + "Session"))), seesApi)
+                .transform(advice(adviceLoader)
+                        .advice(named("close").and(not(isAbstract())).and(takesArguments(0)
+                                        .or(takesArguments(1).and(takesArgument(0, named(api + "CloseReason"))))),
+                                SessionCloseAdvice.class.getName()))
+                .type(not(isInterface()).and(hasSuperType(named(api + "WebSocketContainer"))), seesApi)
+                .transform(advice(adviceLoader)
+                        .advice(named("connectToServer").and(not(isAbstract()))
+                                        .and(takesArguments(2).and(takesArgument(1, URI.class))
+                                                .or(takesArguments(3).and(takesArgument(2, URI.class)))),
+                                ConnectAdvice.class.getName()));
+    }
+
+    /** The advice reads its {@code api} label from {@link WebSocketApi}, and its types in this namespace. */
+    private AgentBuilder.Transformer.ForAdvice advice(ClassLoader adviceLoader) {
+        ClassFileLocator adviceClasses = ClassFileLocator.ForClassLoader.of(adviceLoader);
+        return new AgentBuilder.Transformer.ForAdvice(Advice.withCustomMapping().bind(WebSocketApi.class, namespace))
+                .include(namespace.equals("jakarta") ? adviceClasses
+                        : new NamespaceRemappingLocator(adviceClasses, "jakarta/websocket/", namespace + "/websocket/"));
+    }
+}
