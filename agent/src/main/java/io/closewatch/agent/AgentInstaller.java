@@ -60,7 +60,8 @@ final class AgentInstaller {
         String version = agentVersion();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         AgentErrors errors = new AgentErrors(registry, LOG);
-        CloseMeters meters = new CloseMeters(registry, config.application(), config.release(), version);
+        CloseMeters meters = new CloseMeters(registry, config.application(), config.release(), version,
+                config.maxCodes(), config.maxEndpoints());
         CloseWatchBridge.install(new CloseRecorder(meters, errors, System::nanoTime));
 
         AgentBuilder builder = new AgentBuilder.Default()

@@ -19,9 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CloseRecorderTest {
+    private static final int MAX_CODES = 20;
+    private static final int MAX_ENDPOINTS = 30;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicLong clock = new AtomicLong();
-    private final CloseRecorder recorder = new CloseRecorder(new CloseMeters(registry, "chat", "1.4.2", "0.1.0"),
+    private final CloseRecorder recorder = new CloseRecorder(new CloseMeters(registry, "chat", "1.4.2", "0.1.0", MAX_CODES, MAX_ENDPOINTS),
             new AgentErrors(registry, NOPLogger.NOP_LOGGER), clock::get);
 
     @Test
@@ -160,6 +162,42 @@ class CloseRecorderTest {
         assertTrue(scrape.contains("websocket_sessions_active{api=\"jakarta\",application=\"chat\","
                 + "endpoint=\"/chat/{room}\",release=\"1.4.2\",side=\"server\"} 0.0"), scrape);
         assertTrue(scrape.contains("closewatch_agent_info{version=\"0.1.0\"} 1"), scrape);
+    }
+
+    /** A peer closing with 2000 different codes: 20 keep their series, the rest go to "other", totals stay exact. */
+    @Test
+    void codesPastTheCapAreCountedAsOtherWithTheirCategory() {
+        for (int code = 3000; code < 5000; code++) {
+            Object session = new Object();
+            recorder.opened(session, "jakarta", null, "/chat/{room}", null);
+            recorder.ended(session, "jakarta", code, false);
+        }
+        Object abnormal = new Object();
+        recorder.opened(abnormal, "jakarta", null, "/chat/{room}", null);
+        recorder.ended(abnormal, "jakarta", 1006, false);
+        List<Counter> counters = new ArrayList<>(registry.find("websocket.closes").counters());
+        assertEquals(2001.0, counters.stream().mapToDouble(Counter::count).sum(), "totals stay exact");
+        assertEquals(MAX_CODES + 3, counters.size(), "20 codes, other/library, other/application, 1006");
+        assertEquals(980.0, closes("jakarta", "server", "/chat/{room}", "other", "library", "remote"));
+        assertEquals(1000.0, closes("jakarta", "server", "/chat/{room}", "other", "application", "remote"));
+        assertEquals(1.0, closes("jakarta", "server", "/chat/{room}", "1006", "abnormal", "none"),
+                "codes RFC 6455 defines are never capped");
+        assertEquals(1980.0, registry.find("closewatch.labels.capped").tag("label", "code").counter().count());
+    }
+
+    @Test
+    void endpointsPastTheCapAreCountedAsOther() {
+        for (int i = 0; i < 100; i++) {
+            Object session = new Object();
+            recorder.opened(session, "jakarta", null, "/room-" + i, null);
+            recorder.ended(session, "jakarta", 1000, false);
+        }
+        double ownSeries = registry.find("websocket.closes").counters().stream()
+                .filter(c -> !"other".equals(c.getId().getTag("endpoint"))).count();
+        assertEquals(MAX_ENDPOINTS, ownSeries);
+        assertEquals(70.0, closes("jakarta", "server", "other", "1000", "normal", "remote"));
+        assertEquals(70.0, registry.find("closewatch.labels.capped").tag("label", "endpoint").counter().count());
+        assertEquals(0.0, active("jakarta", "server", "other"));
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * The agent's settings. Each key may come from the agent arguments ({@code key=value,key=value}), a system
- * property {@code closewatch.<key>} or an environment variable {@code CLOSEWATCH_<KEY>}, in that order of
+ * property {@code closewatch.<key>} or an environment variable {@code CLOSEWATCH_<KEY>} (dots as underscores),
+ * in that order of
  * precedence. A wrong value is reported once, naming the key, and the default is used: configuration mistakes
  * must never stop the host.
  */
@@ -16,23 +17,41 @@ public final class AgentConfig {
     public static final String HOST = "host";
     public static final String RELEASE = "release";
     public static final String APPLICATION = "application";
+    public static final String MAX_CODES = "max.codes";
+    public static final String MAX_ENDPOINTS = "max.endpoints";
 
     /** Not used by Prometheus (9090-9093), node exporter (9100), the JMX exporter (9404) nor OpenTelemetry (9464). */
     public static final int DEFAULT_PORT = 9469;
     public static final String DEFAULT_HOST = "0.0.0.0";
+    /** Distinct codes beyond 1000-1015 with their own series, per api, side and endpoint. */
+    public static final int DEFAULT_MAX_CODES = 100;
+    /** Distinct endpoints with their own series, per api and side. */
+    public static final int DEFAULT_MAX_ENDPOINTS = 500;
 
-    private static final String[] KEYS = {PORT, HOST, RELEASE, APPLICATION};
+    private static final String[] KEYS = {PORT, HOST, RELEASE, APPLICATION, MAX_CODES, MAX_ENDPOINTS};
 
     private final int port;
     private final String host;
     private final String release;
     private final String application;
+    private final int maxCodes;
+    private final int maxEndpoints;
 
-    private AgentConfig(int port, String host, String release, String application) {
+    private AgentConfig(int port, String host, String release, String application, int maxCodes, int maxEndpoints) {
         this.port = port;
         this.host = host;
         this.release = release;
         this.application = application;
+        this.maxCodes = maxCodes;
+        this.maxEndpoints = maxEndpoints;
+    }
+
+    public int maxCodes() {
+        return maxCodes;
+    }
+
+    public int maxEndpoints() {
+        return maxEndpoints;
     }
 
     public int port() {
@@ -61,34 +80,48 @@ public final class AgentConfig {
     public static AgentConfig resolve(String agentArgs, Map<?, ?> properties, Map<String, String> environment,
                                       HostDefaults defaults, Consumer<String> problems) {
         Map<String, String> args = parseArguments(agentArgs, problems);
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Setting> settings = new LinkedHashMap<>();
         for (String key : KEYS) {
-            String value = args.get(key);
-            String source = "agent argument '" + key + "'";
-            if (value == null && properties.get("closewatch." + key) != null) {
-                value = String.valueOf(properties.get("closewatch." + key));
-                source = "system property 'closewatch." + key + "'";
+            Setting setting = args.containsKey(key) ? new Setting(args.get(key), "agent argument '" + key + "'")
+                    : properties.get("closewatch." + key) != null
+                    ? new Setting(String.valueOf(properties.get("closewatch." + key)),
+                            "system property 'closewatch." + key + "'")
+                    : environment.get(environmentName(key)) != null
+                    ? new Setting(environment.get(environmentName(key)),
+                            "environment variable '" + environmentName(key) + "'")
+                    : null;
+            if (setting == null) {
+                continue;
             }
-            String envName = "CLOSEWATCH_" + key.toUpperCase(Locale.ROOT);
-            if (value == null && environment.get(envName) != null) {
-                value = environment.get(envName);
-                source = "environment variable '" + envName + "'";
+            if (setting.value.isEmpty()) {
+                problems.accept("Closewatch: " + setting.source + " is empty; using the default");
+                continue;
             }
-            if (value != null) {
-                value = value.trim();
-                if (value.isEmpty()) {
-                    problems.accept("Closewatch: " + source + " is empty; using the default");
-                    continue;
-                }
-                values.put(key, value);
-                values.put(key + ".source", source);
-            }
+            settings.put(key, setting);
         }
-        int port = parsePort(values.get(PORT), values.get(PORT + ".source"), problems);
-        String host = values.getOrDefault(HOST, DEFAULT_HOST);
-        String release = values.containsKey(RELEASE) ? values.get(RELEASE) : defaults.release();
-        String application = values.containsKey(APPLICATION) ? values.get(APPLICATION) : defaults.application();
-        return new AgentConfig(port, host, release, application);
+        return new AgentConfig(
+                integer(settings.get(PORT), DEFAULT_PORT, 0, 65535, "a port number", problems),
+                settings.containsKey(HOST) ? settings.get(HOST).value : DEFAULT_HOST,
+                settings.containsKey(RELEASE) ? settings.get(RELEASE).value : defaults.release(),
+                settings.containsKey(APPLICATION) ? settings.get(APPLICATION).value : defaults.application(),
+                integer(settings.get(MAX_CODES), DEFAULT_MAX_CODES, 1, 65536, "a limit", problems),
+                integer(settings.get(MAX_ENDPOINTS), DEFAULT_MAX_ENDPOINTS, 1, 1_000_000, "a limit", problems));
+    }
+
+    /** {@code max.codes} becomes {@code CLOSEWATCH_MAX_CODES}. */
+    static String environmentName(String key) {
+        return "CLOSEWATCH_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    /** A value and where it came from, to name that place when the value is wrong. */
+    private static final class Setting {
+        final String value;
+        final String source;
+
+        Setting(String value, String source) {
+            this.value = value.trim();
+            this.source = source;
+        }
     }
 
     static Map<String, String> parseArguments(String agentArgs, Consumer<String> problems) {
@@ -131,20 +164,21 @@ public final class AgentConfig {
         return false;
     }
 
-    private static int parsePort(String value, String source, Consumer<String> problems) {
-        if (value == null) {
-            return DEFAULT_PORT;
+    private static int integer(Setting setting, int fallback, int min, int max, String what,
+                               Consumer<String> problems) {
+        if (setting == null) {
+            return fallback;
         }
         try {
-            int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65535) {
-                return port;
+            int value = Integer.parseInt(setting.value);
+            if (value >= min && value <= max) {
+                return value;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problems.accept("Closewatch: " + source + " is '" + value + "', not a port number (0-65535); using "
-                + DEFAULT_PORT);
-        return DEFAULT_PORT;
+        problems.accept("Closewatch: " + setting.source + " is '" + setting.value + "', not " + what + " (" + min
+                + "-" + max + "); using " + fallback);
+        return fallback;
     }
 }

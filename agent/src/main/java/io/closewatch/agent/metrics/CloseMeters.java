@@ -1,20 +1,42 @@
 package io.closewatch.agent.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** All of the agent's meters, with the application and release labels every series carries. */
+/**
+ * All of the agent's meters, with the application and release labels every series carries. Label values that come
+ * from outside (endpoint templates, close codes) are capped: past the caps they are counted as {@code other}, and
+ * each such close or session is counted in {@code closewatch_labels_capped_total{label}}. Totals stay exact.
+ */
 public final class CloseMeters {
     private final MeterRegistry registry;
     private final Tags common;
+    private final int maxCodes;
+    private final int maxEndpoints;
+    private final Counter codesCapped;
+    private final Counter endpointsCapped;
     private final ConcurrentHashMap<String, EndpointMeters> endpoints = new ConcurrentHashMap<>();
+    /** Distinct endpoints per api and side; guarded by {@code this}. */
+    private final Map<String, Integer> distinctEndpoints = new HashMap<>();
 
-    public CloseMeters(MeterRegistry registry, String application, String release, String agentVersion) {
+    /**
+     * @param maxCodes     distinct codes outside 1000-1015 with a series of their own, per api, side and endpoint
+     * @param maxEndpoints distinct endpoints with series of their own, per api and side
+     */
+    public CloseMeters(MeterRegistry registry, String application, String release, String agentVersion,
+                       int maxCodes, int maxEndpoints) {
         this.registry = registry;
         this.common = Tags.of(MetricNames.APPLICATION, application, MetricNames.RELEASE, release);
+        this.maxCodes = maxCodes;
+        this.maxEndpoints = maxEndpoints;
+        this.codesCapped = capped(registry, MetricNames.CODE);
+        this.endpointsCapped = capped(registry, MetricNames.ENDPOINT);
         Gauge.builder(MetricNames.AGENT_INFO, () -> 1)
                 .description("Closewatch agent build information")
                 .tag(MetricNames.VERSION, agentVersion)
@@ -22,14 +44,45 @@ public final class CloseMeters {
                 .register(registry);
     }
 
-    /** The meters of one endpoint, created the first time it is asked for. */
+    /** The meters of one endpoint, created the first time it is asked for, or those of "other" past the cap. */
     public EndpointMeters endpoint(String api, String side, String endpoint) {
-        String key = api + '\n' + side + '\n' + endpoint;
+        String key = key(api, side, endpoint);
         EndpointMeters meters = endpoints.get(key);
-        if (meters == null) {
-            meters = endpoints.computeIfAbsent(key, k -> new EndpointMeters(registry, common.and(
-                    MetricNames.API, api, MetricNames.SIDE, side, MetricNames.ENDPOINT, endpoint)));
+        return meters != null ? meters : admit(api, side, endpoint, key);
+    }
+
+    private synchronized EndpointMeters admit(String api, String side, String endpoint, String key) {
+        EndpointMeters meters = endpoints.get(key);
+        if (meters != null) {
+            return meters;
         }
+        String apiAndSide = api + '\n' + side;
+        int distinct = distinctEndpoints.getOrDefault(apiAndSide, 0);
+        if (distinct >= maxEndpoints) {
+            endpointsCapped.increment();
+            // Past the cap: nothing is kept for the endpoint, so its name costs no memory either.
+            return endpoints.computeIfAbsent(key(api, side, EndpointMeters.OTHER),
+                    k -> create(api, side, EndpointMeters.OTHER));
+        }
+        distinctEndpoints.put(apiAndSide, distinct + 1);
+        meters = create(api, side, endpoint);
+        endpoints.put(key, meters);
         return meters;
+    }
+
+    private EndpointMeters create(String api, String side, String endpoint) {
+        return new EndpointMeters(registry, common.and(MetricNames.API, api, MetricNames.SIDE, side,
+                MetricNames.ENDPOINT, endpoint), maxCodes, codesCapped);
+    }
+
+    private static String key(String api, String side, String endpoint) {
+        return api + '\n' + side + '\n' + endpoint;
+    }
+
+    private static Counter capped(MeterRegistry registry, String label) {
+        return Counter.builder(MetricNames.LABELS_CAPPED)
+                .description("Closes (code) or sessions (endpoint) counted under \"other\" past a label cap")
+                .tag("label", label)
+                .register(registry);
     }
 }

@@ -23,6 +23,22 @@ final class CounterTable {
         this.initiators = initiators;
     }
 
+    /** The counter of (code, initiator) if it exists; never creates one. */
+    Counter find(int code, int initiator) {
+        AtomicReferenceArray<Counter> page = pages.get(code >>> PAGE_BITS);
+        return page == null ? null : page.get((code & (PAGE_CODES - 1)) * initiators + initiator);
+    }
+
+    /** Whether any counter exists for {@code code}, whatever its initiator. */
+    boolean contains(int code) {
+        for (int initiator = 0; initiator < initiators; initiator++) {
+            if (find(code, initiator) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @param code 0..65535 */
     Counter get(int code, int initiator, IntFunction<Counter> create) {
         AtomicReferenceArray<Counter> page = pages.get(code >>> PAGE_BITS);

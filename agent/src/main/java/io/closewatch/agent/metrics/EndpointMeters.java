@@ -28,16 +28,31 @@ public final class EndpointMeters {
     };
     private static final Initiator[] INITIATORS = Initiator.values();
 
+    /** The code label of closes past the cap on distinct codes (their category stays right). */
+    public static final String OTHER = "other";
+
     private final MeterRegistry registry;
     private final Tags tags;
+    private final int maxCodes;
+    private final Counter codesCapped;
     private final AtomicLong active = new AtomicLong();
     private final CounterTable closes = new CounterTable(INITIATORS.length);
+    /** Codes outside 1000-1015 that have their own series; guarded by {@code this}. */
+    private int distinctCodes;
+    private final AtomicReferenceArray<Counter> otherCodes =
+            new AtomicReferenceArray<>(CloseCategory.count() * INITIATORS.length);
     private final AtomicReferenceArray<Timer> durations = new AtomicReferenceArray<>(CloseCategory.count());
     private final AtomicReferenceArray<Counter> outOfRangeCloses = new AtomicReferenceArray<>(INITIATORS.length);
 
-    EndpointMeters(MeterRegistry registry, Tags tags) {
+    /**
+     * @param maxCodes    how many distinct codes outside 1000-1015 get a series of their own
+     * @param codesCapped counts the closes counted under {@link #OTHER} instead
+     */
+    EndpointMeters(MeterRegistry registry, Tags tags, int maxCodes, Counter codesCapped) {
         this.registry = registry;
         this.tags = tags;
+        this.maxCodes = maxCodes;
+        this.codesCapped = codesCapped;
         Gauge.builder(MetricNames.SESSIONS_ACTIVE, active, AtomicLong::get)
                 .description("WebSocket sessions opened and not yet ended")
                 .tags(tags)
@@ -77,8 +92,41 @@ public final class EndpointMeters {
             }
             return counter;
         }
+        Counter counter = closes.find(code, initiator.ordinal());
+        if (counter != null) {
+            return counter;
+        }
+        if (!admit(code)) {
+            codesCapped.increment();
+            return otherCode(CloseCategory.of(code), initiator);
+        }
         return closes.get(code, initiator.ordinal(),
                 c -> newCloseCounter(Integer.toString(c), initiator, CloseCategory.of(c)));
+    }
+
+    /**
+     * Whether {@code code} may have a series of its own. The codes RFC 6455 defines (1000-1015) always may: a peer
+     * sending thousands of made-up codes must not push 1006 or 1011 out of sight. Runs once per new code.
+     */
+    private synchronized boolean admit(int code) {
+        if ((code >= 1000 && code <= 1015) || closes.contains(code)) {
+            return true;
+        }
+        if (distinctCodes < maxCodes) {
+            distinctCodes++;
+            return true;
+        }
+        return false;
+    }
+
+    private Counter otherCode(CloseCategory category, Initiator initiator) {
+        int slot = category.ordinal() * INITIATORS.length + initiator.ordinal();
+        Counter counter = otherCodes.get(slot);
+        if (counter == null) {
+            otherCodes.compareAndSet(slot, null, newCloseCounter(OTHER, initiator, category));
+            counter = otherCodes.get(slot);
+        }
+        return counter;
     }
 
     private Counter newCloseCounter(String code, Initiator initiator, CloseCategory category) {

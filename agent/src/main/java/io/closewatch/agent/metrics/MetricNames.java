@@ -8,6 +8,8 @@ public final class MetricNames {
     public static final String SESSION_DURATION = "websocket.session.duration";
     /** {@code websocket_sessions_active} */
     public static final String SESSIONS_ACTIVE = "websocket.sessions.active";
+    /** {@code closewatch_labels_capped_total} */
+    public static final String LABELS_CAPPED = "closewatch.labels.capped";
     /** {@code closewatch_agent_info} */
     public static final String AGENT_INFO = "closewatch.agent.info";
 

@@ -72,6 +72,20 @@ class AgentConfigTest {
     }
 
     @Test
+    void labelCapsAreConfigurableAndCheckedForRange() {
+        AgentConfig config = resolve("max.codes=10", Map.of(), Map.of("CLOSEWATCH_MAX_ENDPOINTS", "40"));
+        assertEquals(10, config.maxCodes());
+        assertEquals(40, config.maxEndpoints());
+        assertEquals(List.of(), problems);
+        AgentConfig wrong = resolve("max.codes=0,max.endpoints=lots", Map.of(), Map.of());
+        assertEquals(AgentConfig.DEFAULT_MAX_CODES, wrong.maxCodes());
+        assertEquals(AgentConfig.DEFAULT_MAX_ENDPOINTS, wrong.maxEndpoints());
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("'max.codes'") && problems.get(1).contains("'max.endpoints'"),
+                problems.toString());
+    }
+
+    @Test
     void aBadPortIsReportedWithItsSourceAndTheDefaultUsed() {
         for (String port : new String[] {"http", "-1", "65536", "99999999999"}) {
             problems.clear();

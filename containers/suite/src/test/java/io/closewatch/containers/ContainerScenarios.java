@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class ContainerScenarios {
     private static final long SETTLE_MILLIS = 300;
     private static final long WAIT_SECONDS = 15;
+    private static final int MAX_CODES = 50;
 
     private final Container container;
     private final int javaFeature;
@@ -42,7 +44,8 @@ abstract class ContainerScenarios {
     @BeforeAll
     void startHost() throws Exception {
         // Precedence: agent argument over system property over environment variable.
-        host = HostJvm.start(container.module, JavaHomes.require(javaFeature), "port={port},release=it-release",
+        host = HostJvm.start(container.module, JavaHomes.require(javaFeature),
+                "port={port},release=it-release,max.codes=" + MAX_CODES,
                 List.of("-Dclosewatch.application=it-host"),
                 Map.of("CLOSEWATCH_RELEASE", "loses-to-the-argument", "CLOSEWATCH_APPLICATION", "loses-too"));
         server = "ws://127.0.0.1:" + host.readyValue("server");
@@ -206,6 +209,26 @@ abstract class ContainerScenarios {
                 closes(api, "server", "/ws/{id}", 1006, "abnormal", "none", 1));
     }
 
+    /** A peer closing 2000 sessions with 2000 codes: the first 50 keep their series, the rest are "other". */
+    @Test
+    void codesPastTheCapAreCountedAsOtherAndTheTotalStaysExact() throws Exception {
+        Assumptions.assumeTrue(container == Container.TOMCAT_11, "capping is the agent's, not the container's");
+        List<Map<String, Double>> expected = new ArrayList<>();
+        for (int code = 3000; code < 3000 + MAX_CODES; code++) {
+            expected.add(closes(api, "server", "/codes", code, "library", "remote", 1));
+        }
+        expected.add(closes(api, "server", "/codes", "other", "library", "remote", 1000 - MAX_CODES));
+        expected.add(closes(api, "server", "/codes", "other", "application", "remote", 1000));
+        double cappedBefore = capped("code");
+        play("raw-client-codes 3000 2000 /codes", expected.toArray(new Map[0]));
+        assertEquals(2000 - MAX_CODES, capped("code") - cappedBefore, "closewatch_labels_capped_total{label=code}");
+    }
+
+    private double capped(String label) throws Exception {
+        return Scrape.of(host.metricsPort()).values("closewatch_labels_capped_total")
+                .getOrDefault("{label=" + label + "}", 0.0);
+    }
+
     @Test
     void concurrentSessionsWithMixedEndingsAreCountedExactly() throws Exception {
         play("concurrent 150 /annotated/load",
@@ -336,8 +359,13 @@ abstract class ContainerScenarios {
 
     private static Map<String, Double> closes(String api, String side, String endpoint, int code, String category,
                                               String initiator, int count) {
+        return closes(api, side, endpoint, Integer.toString(code), category, initiator, count);
+    }
+
+    private static Map<String, Double> closes(String api, String side, String endpoint, String code,
+                                              String category, String initiator, int count) {
         Map<String, String> labels = new TreeMap<>(Map.of("api", api, "side", side, "endpoint", endpoint,
-                "code", Integer.toString(code), "category", category, "initiator", initiator));
+                "code", code, "category", category, "initiator", initiator));
         return Map.of(labels.toString(), (double) count);
     }
 }

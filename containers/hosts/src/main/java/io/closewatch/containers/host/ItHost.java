@@ -94,6 +94,11 @@ public final class ItHost {
             case "raw-client": // <action> <path>: a raw client ends its session with the container
                 rawClient(command[1], command[2]);
                 break;
+            case "raw-client-codes": // <first code> <count> <path>: one raw session per code, one after the other
+                for (int i = 0; i < Integer.parseInt(command[2]); i++) {
+                    rawClient("close/" + (Integer.parseInt(command[1]) + i), command[3]);
+                }
+                break;
             case "concurrent": // <sessions> <path>: mixed endings, all at once
                 concurrent(Integer.parseInt(command[1]), command[2]);
                 break;

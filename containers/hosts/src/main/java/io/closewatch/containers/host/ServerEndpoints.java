@@ -26,6 +26,7 @@ final class ServerEndpoints {
     static final String PROGRAMMATIC = "/programmatic/{id}";
     static final String PROGRAMMATIC_NO_ON_CLOSE = "/programmatic-plain";
     static final String IDLE = "/idle";
+    static final String CODES = "/codes";
     static final long IDLE_TIMEOUT_MILLIS = 300;
 
     private ServerEndpoints() {
@@ -38,7 +39,8 @@ final class ServerEndpoints {
     }
 
     static List<Class<?>> annotated() {
-        return List.of(AnnotatedEndpoint.class, SilentAnnotatedEndpoint.class, IdleEndpoint.class);
+        return List.of(AnnotatedEndpoint.class, SilentAnnotatedEndpoint.class, IdleEndpoint.class,
+                CodesEndpoint.class);
     }
 
     static void obey(Session session, String message) throws IOException {
@@ -81,6 +83,15 @@ final class ServerEndpoints {
         @OnOpen
         public void open(Session session) {
             session.setMaxIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        }
+    }
+
+    /** Takes whatever codes a peer closes with; only the label-cap scenario uses it. */
+    @ServerEndpoint(CODES)
+    public static final class CodesEndpoint {
+        @OnMessage
+        public void message(String message) {
+            // nothing to do
         }
     }
 
