@@ -3,6 +3,7 @@ package io.closewatch.agent;
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import io.closewatch.agent.config.AgentConfig;
 import io.closewatch.agent.config.HostDefaults;
+import io.closewatch.agent.http.EndpointSecurity;
 import io.closewatch.agent.http.MetricsHttpServer;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
@@ -86,19 +87,26 @@ final class AgentInstaller {
         startEndpoint(config, registry, version, String.join(", ", names));
     }
 
-    /** Binding happens off the host's start-up path, and a failure to bind costs the host nothing. */
+    /**
+     * Binding happens off the host's start-up path, and a failure to bind costs the host nothing. A half or wrong
+     * security setting serves nothing rather than serving unprotected.
+     */
     private static void startEndpoint(AgentConfig config, PrometheusMeterRegistry registry, String version,
                                       String instrumented) {
         Thread starter = new Thread(() -> {
+            String where = config.host() + ":" + config.port();
             try {
-                MetricsHttpServer server = MetricsHttpServer.start(config.host(), config.port(), registry);
-                LOG.info("Closewatch {} instruments {}; metrics at http://{}:{}/metrics (application={}, "
-                        + "release={})", version, instrumented, config.host(), server.port(), config.application(),
-                        config.release());
+                EndpointSecurity security = EndpointSecurity.of(config.endpointSecurity(AgentConfig.AUTH_USERNAME),
+                        config.endpointSecurity(AgentConfig.AUTH_PASSWORD),
+                        config.endpointSecurity(AgentConfig.TLS_KEYSTORE),
+                        config.endpointSecurity(AgentConfig.TLS_KEYSTORE_PASSWORD));
+                MetricsHttpServer server = MetricsHttpServer.start(config.host(), config.port(), registry, security);
+                LOG.info("Closewatch {} instruments {}; metrics at {}://{}:{}/metrics (application={}, release={})",
+                        version, instrumented, security.usesTls() ? "https" : "http", config.host(), server.port(),
+                        config.application(), config.release());
             } catch (IOException | RuntimeException e) {
-                LOG.error("Closewatch {} instruments {}, but cannot serve metrics on {}:{} ({}); closes are still "
-                        + "counted and the application is unaffected", version, instrumented, config.host(),
-                        config.port(), e.toString());
+                LOG.error("Closewatch {} instruments {}, but cannot serve metrics on {} ({}); closes are still "
+                        + "counted and the application is unaffected", version, instrumented, where, e.getMessage());
             }
         }, "closewatch-start");
         starter.setDaemon(true);

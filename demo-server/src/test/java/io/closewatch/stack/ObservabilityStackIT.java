@@ -6,18 +6,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,28 +30,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ObservabilityStackIT {
-    private static final String APPLICATION = "chat-demo";
     private static final String HEALTHY = "1.4.2";
     private static final String DEGRADED = "1.5.0";
     private static final long DATA_TIMEOUT_SECONDS = 120;
     private static final Pattern DEMO_PORT = Pattern.compile("chat ws://localhost:(\\d+)/");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<Process> processes = new ArrayList<>();
-    private Path workDir;
-    private int prometheusPort;
+    private LocalStack stack;
 
     @BeforeAll
     void startStack() throws Exception {
-        Path prometheus = Repository.tool("prometheus", "prometheus");
-        workDir = Files.createTempDirectory("closewatch-stack");
-        int healthyMetrics = freePort();
-        int degradedMetrics = freePort();
-        startDemo(HEALTHY, "healthy", healthyMetrics);
-        Path degradedLog = startDemo(DEGRADED, "degraded", degradedMetrics);
-        prometheusPort = freePort();
-        Path config = workDir.resolve("prometheus.yml");
-        Files.writeString(config, String.join("\n",
+        stack = new LocalStack();
+        int healthyMetrics = LocalStack.freePort();
+        int degradedMetrics = LocalStack.freePort();
+        stack.startDemo(HEALTHY, "healthy", "host=127.0.0.1,port=" + healthyMetrics,
+                "http://127.0.0.1:" + healthyMetrics + "/metrics");
+        Path degradedLog = stack.startDemo(DEGRADED, "degraded", "host=127.0.0.1,port=" + degradedMetrics,
+                "http://127.0.0.1:" + degradedMetrics + "/metrics");
+        stack.startPrometheus(String.join("\n",
                 "global: {scrape_interval: 1s, evaluation_interval: 1s}",
                 "rule_files: ['" + Repository.file("prometheus/rules/closewatch.rules.yml") + "']",
                 "scrape_configs:",
@@ -66,11 +54,8 @@ class ObservabilityStackIT {
                 "    static_configs:",
                 "      - targets: ['127.0.0.1:" + healthyMetrics + "', '127.0.0.1:" + degradedMetrics + "']",
                 ""));
-        start(List.of(prometheus.toString(), "--config.file=" + config, "--storage.tsdb.path=" + workDir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + prometheusPort), workDir.resolve("prometheus.log"), Map.of());
-        awaitHttp200("http://127.0.0.1:" + prometheusPort + "/-/ready", workDir.resolve("prometheus.log"));
         // The switch the README shows: drop connections on the degraded release at once.
-        HttpResponse<String> burst = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        HttpResponse<String> burst = stack.http().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + demoPort(degradedLog) + "/admin/burst-1006?sessions=40")).POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, burst.statusCode(), burst.body());
@@ -78,13 +63,8 @@ class ObservabilityStackIT {
 
     @AfterAll
     void stopStack() throws Exception {
-        for (Process process : processes) {
-            process.destroy();
-        }
-        for (Process process : processes) {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -104,22 +84,21 @@ class ObservabilityStackIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DATA_TIMEOUT_SECONDS);
         Map<String, String> failing = new LinkedHashMap<>();
         for (String expression : expressions) {
-            String problem = query(expression);
+            String problem = problemWith(expression);
             while (problem != null && System.nanoTime() < deadline) {
                 Thread.sleep(1_000);
-                problem = query(expression);
+                problem = problemWith(expression);
             }
             if (problem != null) {
                 failing.put(expression, problem);
             }
         }
-        assertEquals(Map.of(), failing, "queries that failed or returned nothing; Prometheus log: "
-                + workDir.resolve("prometheus.log"));
+        assertEquals(Map.of(), failing, "queries that failed or returned nothing; Prometheus log in " + stack.workDir);
     }
 
     @Test
     void theRulesLoadAndTheDegradedReleaseRaisesBothSpikeAlerts() throws Exception {
-        JsonNode groups = get("/api/v1/rules").path("data").path("groups");
+        JsonNode groups = stack.prometheus("/api/v1/rules").path("data").path("groups");
         int rules = 0;
         for (JsonNode group : groups) {
             for (JsonNode rule : group.path("rules")) {
@@ -140,7 +119,7 @@ class ObservabilityStackIT {
 
     private Set<String> raisedForDegraded() throws Exception {
         Set<String> names = new LinkedHashSet<>();
-        for (JsonNode alert : get("/api/v1/alerts").path("data").path("alerts")) {
+        for (JsonNode alert : stack.prometheus("/api/v1/alerts").path("data").path("alerts")) {
             if (DEGRADED.equals(alert.path("labels").path("release").asText())) {
                 names.add(alert.path("labels").path("alertname").asText());
             }
@@ -149,60 +128,19 @@ class ObservabilityStackIT {
     }
 
     private static List<String> concrete(List<String> expressions, Map<String, String> narrowed) {
-        Map<String, String> values = new LinkedHashMap<>(Map.of("application", APPLICATION, "endpoint", ".*",
+        Map<String, String> values = new LinkedHashMap<>(Map.of("application", LocalStack.APPLICATION, "endpoint", ".*",
                 "release_a", HEALTHY, "release_b", DEGRADED, "__rate_interval", "30s", "__range", "5m"));
         values.putAll(narrowed);
         return expressions.stream().map(expression -> Queries.concrete(expression, values)).toList();
     }
 
     /** @return null when the query succeeded with data, else what was wrong */
-    private String query(String expression) throws Exception {
-        JsonNode answer = get("/api/v1/query?query=" + URLEncoder.encode(expression, StandardCharsets.UTF_8));
+    private String problemWith(String expression) throws Exception {
+        JsonNode answer = stack.query(expression);
         if (!"success".equals(answer.path("status").asText())) {
             return answer.path("error").asText(answer.toString());
         }
         return answer.path("data").path("result").isEmpty() ? "no data" : null;
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + prometheusPort + path)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return Repository.JSON.readTree(response.body());
-    }
-
-    private Path startDemo(String release, String profile, int metricsPort) throws Exception {
-        Path log = workDir.resolve("demo-" + release + ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        start(List.of(java, "-javaagent:" + System.getProperty("closewatch.it.agentJar") + "=host=127.0.0.1,port="
-                        + metricsPort, "-jar", System.getProperty("closewatch.it.demoJar"), "--host=127.0.0.1",
-                        "--port=0", "--users=8", "--profile=" + profile, "--duration=600"),
-                log, Map.of("CLOSEWATCH_APPLICATION", APPLICATION, "CLOSEWATCH_RELEASE", release));
-        awaitHttp200("http://127.0.0.1:" + metricsPort + "/metrics", log);
-        return log;
-    }
-
-    private void start(List<String> command, Path log, Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        processes.add(builder.start());
-    }
-
-    private void awaitHttp200(String url, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(url + " not up within 60 s:\n" + Files.readString(log));
     }
 
     private static int demoPort(Path log) throws Exception {
@@ -215,11 +153,5 @@ class ObservabilityStackIT {
             Thread.sleep(200);
         }
         throw new AssertionError("the demo did not log its port:\n" + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

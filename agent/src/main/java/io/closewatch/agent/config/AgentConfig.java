@@ -19,6 +19,10 @@ public final class AgentConfig {
     public static final String APPLICATION = "application";
     public static final String MAX_CODES = "max.codes";
     public static final String MAX_ENDPOINTS = "max.endpoints";
+    public static final String AUTH_USERNAME = "auth.username";
+    public static final String AUTH_PASSWORD = "auth.password";
+    public static final String TLS_KEYSTORE = "tls.keystore";
+    public static final String TLS_KEYSTORE_PASSWORD = "tls.keystore.password";
 
     /** Not used by Prometheus (9090-9093), node exporter (9100), the JMX exporter (9404) nor OpenTelemetry (9464). */
     public static final int DEFAULT_PORT = 9469;
@@ -28,7 +32,8 @@ public final class AgentConfig {
     /** Distinct endpoints with their own series, per api and side. */
     public static final int DEFAULT_MAX_ENDPOINTS = 500;
 
-    private static final String[] KEYS = {PORT, HOST, RELEASE, APPLICATION, MAX_CODES, MAX_ENDPOINTS};
+    private static final String[] KEYS = {PORT, HOST, RELEASE, APPLICATION, MAX_CODES, MAX_ENDPOINTS, AUTH_USERNAME,
+        AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD};
 
     private final int port;
     private final String host;
@@ -36,14 +41,22 @@ public final class AgentConfig {
     private final String application;
     private final int maxCodes;
     private final int maxEndpoints;
+    private final Map<String, String> endpointSecurity;
 
-    private AgentConfig(int port, String host, String release, String application, int maxCodes, int maxEndpoints) {
+    private AgentConfig(int port, String host, String release, String application, int maxCodes, int maxEndpoints,
+                        Map<String, String> endpointSecurity) {
         this.port = port;
         this.host = host;
         this.release = release;
         this.application = application;
         this.maxCodes = maxCodes;
         this.maxEndpoints = maxEndpoints;
+        this.endpointSecurity = endpointSecurity;
+    }
+
+    /** The value of one of the auth.* or tls.* keys, or null when it is not set. */
+    public String endpointSecurity(String key) {
+        return endpointSecurity.get(key);
     }
 
     public int maxCodes() {
@@ -105,7 +118,18 @@ public final class AgentConfig {
                 settings.containsKey(RELEASE) ? settings.get(RELEASE).value : defaults.release(),
                 settings.containsKey(APPLICATION) ? settings.get(APPLICATION).value : defaults.application(),
                 integer(settings.get(MAX_CODES), DEFAULT_MAX_CODES, 1, 65536, "a limit", problems),
-                integer(settings.get(MAX_ENDPOINTS), DEFAULT_MAX_ENDPOINTS, 1, 1_000_000, "a limit", problems));
+                integer(settings.get(MAX_ENDPOINTS), DEFAULT_MAX_ENDPOINTS, 1, 1_000_000, "a limit", problems),
+                valuesOf(settings, AUTH_USERNAME, AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD));
+    }
+
+    private static Map<String, String> valuesOf(Map<String, Setting> settings, String... keys) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : keys) {
+            if (settings.containsKey(key)) {
+                values.put(key, settings.get(key).value);
+            }
+        }
+        return values;
     }
 
     /** {@code max.codes} becomes {@code CLOSEWATCH_MAX_CODES}. */

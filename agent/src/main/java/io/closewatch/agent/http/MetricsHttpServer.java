@@ -2,23 +2,30 @@ package io.closewatch.agent.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Serves {@code GET /metrics} in the Prometheus text format, or OpenMetrics when the scraper asks for it, on one
- * daemon thread: scrapes are rare and cheap, and the agent must never keep the host JVM alive.
+ * Serves {@code GET /metrics} in the Prometheus text format, or OpenMetrics when the scraper asks for it, and
+ * {@code GET /-/healthy}; every other path is 404 and every other method 405. Optionally behind HTTP Basic
+ * authentication (the health path stays open, it says nothing) and TLS. One daemon thread: scrapes are rare and
+ * cheap, and the agent must never keep the host JVM alive.
  */
 public final class MetricsHttpServer implements AutoCloseable {
     static final String OPENMETRICS = "application/openmetrics-text";
     static final String OPENMETRICS_CONTENT_TYPE = "application/openmetrics-text; version=1.0.0; charset=utf-8";
     static final String TEXT_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    static final String METRICS = "/metrics";
+    static final String HEALTH = "/-/healthy";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -29,16 +36,27 @@ public final class MetricsHttpServer implements AutoCloseable {
     }
 
     /** Binds and starts serving; throws when the address cannot be bound (the caller logs and carries on). */
-    public static MetricsHttpServer start(String host, int port, PrometheusMeterRegistry registry)
-            throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
+    public static MetricsHttpServer start(String host, int port, PrometheusMeterRegistry registry,
+                                          EndpointSecurity security) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new UnknownHostException("cannot resolve host '" + host + "'");
+        }
+        HttpServer server;
+        if (security.tls() != null) {
+            HttpsServer https = HttpsServer.create(address, 16);
+            https.setHttpsConfigurator(new HttpsConfigurator(security.tls()));
+            server = https;
+        } else {
+            server = HttpServer.create(address, 16);
+        }
         ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "closewatch-metrics-http");
             thread.setDaemon(true);
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", exchange -> handle(exchange, registry));
+        server.createContext("/", exchange -> handle(exchange, registry, security));
         server.start();
         return new MetricsHttpServer(server, executor);
     }
@@ -47,15 +65,26 @@ public final class MetricsHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void handle(HttpExchange exchange, PrometheusMeterRegistry registry) throws IOException {
+    private static void handle(HttpExchange exchange, PrometheusMeterRegistry registry, EndpointSecurity security)
+            throws IOException {
         try (exchange) {
-            if (!"/metrics".equals(exchange.getRequestURI().getPath())) {
+            String path = exchange.getRequestURI().getPath();
+            if (!METRICS.equals(path) && !HEALTH.equals(path)) {
                 respond(exchange, 404, "text/plain; charset=utf-8", "Not found: try /metrics\n");
                 return;
             }
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 respond(exchange, 405, "text/plain; charset=utf-8", "Method not allowed\n");
+                return;
+            }
+            if (HEALTH.equals(path)) {
+                respond(exchange, 200, "text/plain; charset=utf-8", "OK\n");
+                return;
+            }
+            if (!security.authorizes(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"closewatch\", charset=\"UTF-8\"");
+                respond(exchange, 401, "text/plain; charset=utf-8", "Authentication required\n");
                 return;
             }
             String accept = exchange.getRequestHeaders().getFirst("Accept");

@@ -25,7 +25,7 @@ class MetricsHttpServerTest {
     @BeforeEach
     void start() throws IOException {
         Counter.builder("websocket.closes").tag("code", "1000").register(registry).increment();
-        server = MetricsHttpServer.start("127.0.0.1", 0, registry);
+        server = MetricsHttpServer.start("127.0.0.1", 0, registry, EndpointSecurity.NONE);
     }
 
     @AfterEach
@@ -69,10 +69,12 @@ class MetricsHttpServerTest {
         assertEquals(405, post.statusCode());
         assertEquals("GET, HEAD", post.headers().firstValue("Allow").orElseThrow());
         assertEquals(200, send("HEAD", "/metrics", null).statusCode());
+        assertEquals(405, send("POST", "/-/healthy", null).statusCode());
+        assertEquals(200, send("GET", "/-/healthy", null).statusCode());
     }
 
     @Test
     void aBusyPortFailsTheStartWithAnException() {
-        assertThrows(IOException.class, () -> MetricsHttpServer.start("127.0.0.1", server.port(), registry).close());
+        assertThrows(IOException.class, () -> MetricsHttpServer.start("127.0.0.1", server.port(), registry, EndpointSecurity.NONE).close());
     }
 }

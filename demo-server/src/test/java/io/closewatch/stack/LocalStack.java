@@ -1,0 +1,136 @@
+package io.closewatch.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Processes of a test stack on loopback (demo servers with the agent, a real Prometheus), each logging to a file in
+ * one work folder, all stopped at the end.
+ */
+final class LocalStack implements AutoCloseable {
+    static final String APPLICATION = "chat-demo";
+
+    final Path workDir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Process> processes = new ArrayList<>();
+    private int prometheusPort;
+
+    LocalStack() throws IOException {
+        workDir = Files.createTempDirectory("closewatch-stack");
+    }
+
+    /**
+     * Starts a demo server with the shaded agent attached; returns its log.
+     *
+     * @param readyUrl answers 200 once the agent serves metrics; null: wait for the agent's start-up line instead
+     */
+    Path startDemo(String release, String profile, String agentArgs, String readyUrl) throws Exception {
+        Path log = workDir.resolve("demo-" + release + ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        start(List.of(java, "-javaagent:" + System.getProperty("closewatch.it.agentJar") + "=" + agentArgs, "-jar",
+                        System.getProperty("closewatch.it.demoJar"), "--host=127.0.0.1", "--port=0", "--users=8",
+                        "--profile=" + profile, "--duration=600"),
+                log, Map.of("CLOSEWATCH_APPLICATION", APPLICATION, "CLOSEWATCH_RELEASE", release));
+        if (readyUrl != null) {
+            awaitHttp200(readyUrl, log);
+        } else {
+            awaitLine(log, "metrics at ");
+        }
+        return log;
+    }
+
+    /** Starts Prometheus with {@code config} (YAML) and waits until it is ready. */
+    void startPrometheus(String config) throws Exception {
+        Path prometheus = Repository.tool("prometheus", "prometheus");
+        prometheusPort = freePort();
+        Path file = workDir.resolve("prometheus.yml");
+        Files.writeString(file, config);
+        Path log = workDir.resolve("prometheus.log");
+        start(List.of(prometheus.toString(), "--config.file=" + file, "--storage.tsdb.path=" + workDir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + prometheusPort), log, Map.of());
+        awaitHttp200("http://127.0.0.1:" + prometheusPort + "/-/ready", log);
+    }
+
+    /** An instant query; the answer as Prometheus's JSON. */
+    JsonNode query(String expression) throws Exception {
+        return prometheus("/api/v1/query?query=" + URLEncoder.encode(expression, StandardCharsets.UTF_8));
+    }
+
+    JsonNode prometheus(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + prometheusPort + path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Repository.JSON.readTree(response.body());
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    private void start(List<String> command, Path log, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        processes.add(builder.start());
+    }
+
+    /** Waits for 200 from {@code url}; any answer that is an HTTP status (401 too) means the server is up. */
+    private void awaitHttp200(String url, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(url + " not up within 60 s:\n" + Files.readString(log));
+    }
+
+    private static void awaitLine(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(log).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + text + "' within 60 s:\n" + Files.readString(log));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
