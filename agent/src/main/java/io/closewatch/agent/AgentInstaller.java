@@ -50,8 +50,12 @@ final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    static void install(String agentArgs, Instrumentation instrumentation) {
-        if (CloseWatchBridge.isInstalled()) {
+    /**
+     * @param bridgeUnavailable why the bridge could not be put into the bootstrap loader, or null when it was; without
+     *                          it instrumented code could not reach the agent, so nothing is instrumented
+     */
+    static void install(String agentArgs, Instrumentation instrumentation, Throwable bridgeUnavailable) {
+        if (bridgeUnavailable == null && CloseWatchBridge.isInstalled()) {
             LOG.warn("Closewatch is already running in this JVM; ignoring the second start");
             return;
         }
@@ -63,7 +67,12 @@ final class AgentInstaller {
         AgentErrors errors = new AgentErrors(registry, LOG);
         CloseMeters meters = new CloseMeters(registry, config.application(), config.release(), version,
                 config.maxCodes(), config.maxEndpoints());
-        CloseWatchBridge.install(new CloseRecorder(meters, errors, System::nanoTime));
+        if (bridgeUnavailable != null) {
+            errors.failed("bridge_unavailable", bridgeUnavailable);
+            startEndpoint(config, registry, version, "nothing (its bootstrap bridge is unavailable)");
+            return;
+        }
+        CloseWatchBridge.install(ThrowingEvents.wrapIfInjected(new CloseRecorder(meters, errors, System::nanoTime)));
 
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()

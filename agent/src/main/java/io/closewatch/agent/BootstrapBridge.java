@@ -21,6 +21,9 @@ final class BootstrapBridge {
     }
 
     static void inject(Instrumentation instrumentation) throws IOException {
+        if (InjectedFaults.BRIDGE.isOn()) {
+            throw new IOException("bridge injection disabled by " + InjectedFaults.PROPERTY + "=bridge");
+        }
         if (alreadyInBootstrap()) {
             return; // attached twice: the first agent's bridge stays
         }

@@ -20,9 +20,14 @@ public final class CloseWatchAgent {
     }
 
     private static void start(String agentArgs, Instrumentation instrumentation) {
+        Throwable bridgeUnavailable = null;
         try {
             BootstrapBridge.inject(instrumentation);
-            AgentInstaller.install(agentArgs, instrumentation);
+        } catch (Throwable t) {
+            bridgeUnavailable = t; // the installer counts it and instruments nothing
+        }
+        try {
+            AgentInstaller.install(agentArgs, instrumentation, bridgeUnavailable);
         } catch (Throwable t) {
             // The host must start regardless; this is the one place the agent cannot count its own failure.
             System.err.println("[closewatch] The agent could not start and is disabled; the application runs "
