@@ -64,33 +64,25 @@ final class CloseRecorder implements CloseWatchBridge.Events {
     }
 
     @Override
-    public void closeSent(Object session, int code) {
-        SessionState<EndpointMeters> state = sessions.get(session);
-        if (state != null) {
-            state.closeSent(code);
-        }
+    public void closeSent(Object session, String api, int code) {
+        state(session, api).closeSent(code);
     }
 
     @Override
-    public void closeReceived(Object session, int code) {
-        SessionState<EndpointMeters> state = sessions.get(session);
-        if (state != null) {
-            state.closeReceived(code);
-        }
+    public void closeReceived(Object session, String api, int code) {
+        state(session, api).closeReceived(code);
     }
 
     @Override
-    public void aborted(Object session) {
-        SessionState<EndpointMeters> state = sessions.get(session);
-        if (state != null) {
-            state.aborted();
-        }
-        end(session, state, "jdk", CloseCodes.UNKNOWN, true, true);
+    public void aborted(Object session, String api) {
+        SessionState<EndpointMeters> state = state(session, api);
+        state.aborted();
+        end(state, CloseCodes.UNKNOWN, true);
     }
 
     @Override
     public void ended(Object session, String api, int reportedCode, boolean peerFramesTracked) {
-        end(session, sessions.get(session), api, reportedCode, false, peerFramesTracked);
+        end(state(session, api), reportedCode, peerFramesTracked);
     }
 
     @Override
@@ -103,29 +95,25 @@ final class CloseRecorder implements CloseWatchBridge.Events {
         return sessions.size();
     }
 
-    private void end(Object session, SessionState<EndpointMeters> state, String api, int reportedCode,
-                     boolean aborted, boolean peerFramesTracked) {
-        if (state == null) {
-            state = unseenOpening(session, api, aborted);
-        }
+    private void end(SessionState<EndpointMeters> state, int reportedCode, boolean peerFramesTracked) {
         if (state.end()) {
             int code = state.code(reportedCode);
             state.meters().closed(code, state.initiator(code, peerFramesTracked),
-                    state.lifetimeNanos(nanoClock.getAsLong()),
-                    state.openingSeen());
+                    state.lifetimeNanos(nanoClock.getAsLong()), state.openingSeen());
         }
     }
 
     /**
-     * A session that ends without the agent having seen it open (the JVM was attached to late, or it opened by a
-     * path the agent does not know). It is still counted, and remembered so that a second end is not.
+     * The state of a session; for one whose opening the agent did not see (it opened before the agent was
+     * attached), a new one from this first event on, so that its close frames and its end still count, once.
      */
-    private SessionState<EndpointMeters> unseenOpening(Object session, String api, boolean aborted) {
-        String side = "jdk".equals(api) ? CLIENT : UNKNOWN;
-        SessionState<EndpointMeters> state = SessionState.unseenOpening(meters.endpoint(api, side, UNKNOWN));
-        if (aborted) {
-            state.aborted();
+    private SessionState<EndpointMeters> state(Object session, String api) {
+        SessionState<EndpointMeters> state = sessions.get(session);
+        if (state != null) {
+            return state;
         }
+        String side = "jdk".equals(api) ? CLIENT : UNKNOWN;
+        state = SessionState.unseenOpening(meters.endpoint(api, side, UNKNOWN));
         SessionState<EndpointMeters> raced = sessions.putIfAbsent(session, state);
         return raced != null ? raced : state;
     }

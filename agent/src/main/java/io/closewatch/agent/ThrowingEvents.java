@@ -37,17 +37,17 @@ final class ThrowingEvents implements CloseWatchBridge.Events {
     }
 
     @Override
-    public void closeSent(Object session, int code) {
+    public void closeSent(Object session, String api, int code) {
         throw injected();
     }
 
     @Override
-    public void closeReceived(Object session, int code) {
+    public void closeReceived(Object session, String api, int code) {
         throw injected();
     }
 
     @Override
-    public void aborted(Object session) {
+    public void aborted(Object session, String api) {
         throw injected();
     }
 

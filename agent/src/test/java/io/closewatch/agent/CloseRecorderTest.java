@@ -56,7 +56,7 @@ class CloseRecorderTest {
     void aLocalCloseMakesTheContainerReportedCodeLocal() {
         Object session = new Object();
         recorder.opened(session, "jakarta", null, "/chat/{room}", null);
-        recorder.closeSent(session, -1);
+        recorder.closeSent(session, "jakarta", -1);
         recorder.ended(session, "jakarta", 4001, false);
         assertEquals(1.0, closes("jakarta", "server", "/chat/{room}", "4001", "application", "local"));
     }
@@ -65,7 +65,7 @@ class CloseRecorderTest {
     void aJdkClientIsLabelledWithItsOriginOnly() {
         Object webSocket = new Object();
         recorder.opened(webSocket, "jdk", null, null, URI.create("wss://Example.COM/chat/42?token=secret"));
-        recorder.closeReceived(webSocket, 1001);
+        recorder.closeReceived(webSocket, "jdk", 1001);
         recorder.ended(webSocket, "jdk", -1, false);
         assertEquals(1.0, closes("jdk", "client", "wss://example.com:443", "1001", "going_away", "remote"));
     }
@@ -84,7 +84,7 @@ class CloseRecorderTest {
     void abortIsCountedAtOnceAndTheLaterErrorIsNot() {
         Object webSocket = new Object();
         recorder.opened(webSocket, "jdk", null, null, URI.create("ws://h:1"));
-        recorder.aborted(webSocket);
+        recorder.aborted(webSocket, "jdk");
         recorder.ended(webSocket, "jdk", -1, false);
         assertEquals(1.0, closes("jdk", "client", "ws://h:1", "1006", "abnormal", "local"));
         assertEquals(0.0, active("jdk", "client", "ws://h:1"));
@@ -97,6 +97,18 @@ class CloseRecorderTest {
         recorder.ended(session, "jakarta", 1001, false);
         assertEquals(1.0, closes("jakarta", "unknown", "unknown", "1001", "going_away", "remote"));
         assertEquals(0.0, active("jakarta", "unknown", "unknown"), "never decremented below what was opened");
+    }
+
+    /** A JDK session that opened before the agent was attached: its close frames still decide, and count once. */
+    @Test
+    void aSessionOpenedBeforeAttachIsTrackedFromItsFirstEvent() {
+        Object webSocket = new Object();
+        recorder.closeSent(webSocket, "jdk", 4005);
+        recorder.closeReceived(webSocket, "jdk", 4005);
+        recorder.ended(webSocket, "jdk", -1, false);
+        recorder.ended(webSocket, "jdk", -1, false);
+        assertEquals(1.0, closes("jdk", "client", "unknown", "4005", "application", "local"));
+        assertEquals(0.0, active("jdk", "client", "unknown"));
     }
 
     @Test
@@ -128,7 +140,7 @@ class CloseRecorderTest {
                 }
                 for (Object session : all) {
                     if (kind == 0) {
-                        recorder.aborted(session);
+                        recorder.aborted(session, "jdk");
                     } else {
                         recorder.ended(session, "jdk", -1, false);
                     }

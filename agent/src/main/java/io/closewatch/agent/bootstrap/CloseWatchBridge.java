@@ -32,11 +32,11 @@ public final class CloseWatchBridge {
         void clientConnecting(URI target);
 
         /** This side sent a close frame; {@code code} may be -1 when only the container knows it. */
-        void closeSent(Object session, int code);
+        void closeSent(Object session, String api, int code);
 
-        void closeReceived(Object session, int code);
+        void closeReceived(Object session, String api, int code);
 
-        void aborted(Object session);
+        void aborted(Object session, String api);
 
         /**
          * The session is over; {@code reportedCode} is the code the container reported, or -1.
@@ -96,33 +96,33 @@ public final class CloseWatchBridge {
         }
     }
 
-    public static void closeSent(Object session, int code) {
+    public static void closeSent(Object session, String api, int code) {
         Events e = events;
         if (e != null && session != null) {
             try {
-                e.closeSent(session, code);
+                e.closeSent(session, api, code);
             } catch (Throwable t) {
                 failed(e, "close_sent", t);
             }
         }
     }
 
-    public static void closeReceived(Object session, int code) {
+    public static void closeReceived(Object session, String api, int code) {
         Events e = events;
         if (e != null && session != null) {
             try {
-                e.closeReceived(session, code);
+                e.closeReceived(session, api, code);
             } catch (Throwable t) {
                 failed(e, "close_received", t);
             }
         }
     }
 
-    public static void aborted(Object session) {
+    public static void aborted(Object session, String api) {
         Events e = events;
         if (e != null && session != null) {
             try {
-                e.aborted(session);
+                e.aborted(session, api);
             } catch (Throwable t) {
                 failed(e, "abort", t);
             }

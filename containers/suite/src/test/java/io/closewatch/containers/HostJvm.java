@@ -54,7 +54,7 @@ final class HostJvm implements AutoCloseable {
     /**
      * @param container   the container, as its runtime module under containers/runtimes is named
      * @param javaHome    the JDK to run the host on
-     * @param agentArgs   what follows {@code -javaagent:closewatch-agent.jar=}; "{port}" is replaced
+     * @param agentArgs   what follows {@code -javaagent:closewatch-agent.jar=}; "{port}" is replaced; null: no agent
      * @param jvmOptions  extra options before the main class
      * @param environment extra environment variables
      */
@@ -63,8 +63,9 @@ final class HostJvm implements AutoCloseable {
         int metricsPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
-        command.add("-javaagent:" + requiredProperty("closewatch.it.agentJar") + "="
-                + agentArgs.replace("{port}", Integer.toString(metricsPort)));
+        if (agentArgs != null) {
+            command.add("-javaagent:" + agentJar() + "=" + agentArgs.replace("{port}", Integer.toString(metricsPort)));
+        }
         command.addAll(jvmOptions);
         command.add("-cp");
         Path runtime = Path.of(requiredProperty("closewatch.it.runtimesDir"), container, "target");
@@ -82,6 +83,14 @@ final class HostJvm implements AutoCloseable {
 
     int metricsPort() {
         return metricsPort;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    static String agentJar() {
+        return requiredProperty("closewatch.it.agentJar");
     }
 
     /** The host's "READY container=… server=… raw=…" line, as key=value pairs. */

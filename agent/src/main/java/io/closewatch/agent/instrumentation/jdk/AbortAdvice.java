@@ -10,6 +10,6 @@ public final class AbortAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void aborted(@Advice.This Object webSocket) {
-        CloseWatchBridge.aborted(webSocket);
+        CloseWatchBridge.aborted(webSocket, JdkWebSocketInstrumentation.API);
     }
 }

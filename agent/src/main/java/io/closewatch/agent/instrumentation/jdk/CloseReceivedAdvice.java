@@ -10,6 +10,6 @@ public final class CloseReceivedAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void closeReceived(@Advice.This Object webSocket, @Advice.Argument(0) int code) {
-        CloseWatchBridge.closeReceived(webSocket, code);
+        CloseWatchBridge.closeReceived(webSocket, JdkWebSocketInstrumentation.API, code);
     }
 }

@@ -10,6 +10,6 @@ public final class CloseSentAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void closeSent(@Advice.This Object webSocket, @Advice.Argument(0) int code) {
-        CloseWatchBridge.closeSent(webSocket, code);
+        CloseWatchBridge.closeSent(webSocket, JdkWebSocketInstrumentation.API, code);
     }
 }

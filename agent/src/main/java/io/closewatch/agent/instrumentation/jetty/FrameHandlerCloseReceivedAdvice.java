@@ -10,6 +10,7 @@ public final class FrameHandlerCloseReceivedAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void closeReceived(@Advice.FieldValue("session") Object session) {
-        CloseWatchBridge.closeReceived(session, -1); // the code Jetty reports at the end is the one counted
+        // The code Jetty reports at the end is the one counted; this only says who closed.
+        CloseWatchBridge.closeReceived(session, JettyWebSocketInstrumentation.API, -1);
     }
 }

@@ -9,7 +9,7 @@ public final class SessionCloseAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void close(@Advice.This Object session) {
-        CloseWatchBridge.closeSent(session, -1);
+    static void close(@Advice.This Object session, @WebSocketApi String api) {
+        CloseWatchBridge.closeSent(session, api, -1);
     }
 }

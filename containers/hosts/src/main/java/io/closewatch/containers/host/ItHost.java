@@ -39,6 +39,9 @@ public final class ItHost {
     private final RawPeerServer rawPeer;
     private final HttpClient httpClient = HttpClient.newHttpClient();
     private final WebSocketContainer jakartaClient = ContainerProvider.getWebSocketContainer();
+    /** Sessions kept open by "hold" until "release", with the latch each one's listener counts down. */
+    private final List<WebSocket> held = new ArrayList<>();
+    private final List<CountDownLatch> heldEnded = new ArrayList<>();
 
     private ItHost(int serverPort, RawPeerServer rawPeer) {
         this.serverPort = serverPort;
@@ -99,6 +102,21 @@ public final class ItHost {
                     rawClient("close/" + (Integer.parseInt(command[1]) + i), command[3]);
                 }
                 break;
+            case "hold": // <sessions> <path>: open JDK client sessions and keep them open
+                for (int i = 0; i < Integer.parseInt(command[1]); i++) {
+                    CountDownLatch ended = new CountDownLatch(1);
+                    held.add(open(URI.create("ws://127.0.0.1:" + serverPort + command[2]), ended));
+                    heldEnded.add(ended);
+                }
+                break;
+            case "release": // <code>: close every held session from the client side
+                for (int i = 0; i < held.size(); i++) {
+                    held.get(i).sendClose(Integer.parseInt(command[1]), "bye");
+                    await(heldEnded.get(i), "held session " + i);
+                }
+                held.clear();
+                heldEnded.clear();
+                break;
             case "concurrent": // <sessions> <path>: mixed endings, all at once
                 concurrent(Integer.parseInt(command[1]), command[2]);
                 break;
@@ -122,6 +140,12 @@ public final class ItHost {
     /** Opens a JDK client session, acts, and waits for the listener (or the action) to see the end. */
     private void jdkSession(URI uri, JdkAction action) throws Exception {
         CountDownLatch ended = new CountDownLatch(1);
+        action.act(open(uri, ended), ended);
+        await(ended, "JDK client session to " + uri);
+    }
+
+    /** Opens a JDK client session whose listener counts {@code ended} down when the session ends. */
+    private WebSocket open(URI uri, CountDownLatch ended) throws Exception {
         WebSocket.Listener listener = new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
@@ -134,10 +158,7 @@ public final class ItHost {
                 ended.countDown();
             }
         };
-        WebSocket webSocket = httpClient.newWebSocketBuilder().buildAsync(uri, listener)
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        action.act(webSocket, ended);
-        await(ended, "JDK client session to " + uri);
+        return httpClient.newWebSocketBuilder().buildAsync(uri, listener).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     private void jakarta(String path, JakartaAction action) throws Exception {
