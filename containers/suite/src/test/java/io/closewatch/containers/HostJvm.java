@@ -26,6 +26,7 @@ final class HostJvm implements AutoCloseable {
     private final Process process;
     private final Writer stdin;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Path stderr;
     private final int metricsPort;
     private final String readyLine;
@@ -40,6 +41,7 @@ final class HostJvm implements AutoCloseable {
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
+                    output.add(line);
                     lines.add(line);
                 }
             } catch (IOException ignored) {
@@ -60,6 +62,15 @@ final class HostJvm implements AutoCloseable {
      */
     static HostJvm start(String container, Path javaHome, String agentArgs, List<String> jvmOptions,
                          Map<String, String> environment) throws Exception {
+        return start(container, "io.closewatch.containers.host.ItHost", List.of(container), javaHome, agentArgs,
+                jvmOptions, environment);
+    }
+
+    /** As above, for another host program ({@code mainClass} with {@code arguments}) on a runtime's class path. */
+    static HostJvm start(String runtimeModule, String mainClass, List<String> arguments, Path javaHome,
+                         String agentArgs, List<String> jvmOptions, Map<String, String> environment)
+            throws Exception {
+        String container = runtimeModule;
         int metricsPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
@@ -73,8 +84,8 @@ final class HostJvm implements AutoCloseable {
         Path hostJar = Files.exists(runtime.resolve("host.jar")) ? runtime.resolve("host.jar")
                 : Path.of(requiredProperty("closewatch.it.hostsJar"));
         command.add(hostJar + java.io.File.pathSeparator + Files.readString(runtime.resolve("runtime.classpath")).trim());
-        command.add("io.closewatch.containers.host.ItHost");
-        command.add(container);
+        command.add(mainClass);
+        command.addAll(arguments);
         Path stderr = Files.createTempFile("closewatch-it-host", ".stderr");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().putAll(environment);
@@ -83,6 +94,13 @@ final class HostJvm implements AutoCloseable {
 
     int metricsPort() {
         return metricsPort;
+    }
+
+    /** Everything the host printed on standard output so far. */
+    List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
     }
 
     long pid() {

@@ -1,0 +1,46 @@
+package io.closewatch.containers;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A host with its own, other versions of Byte Buddy, Micrometer (and its global registry), SLF4J and Logback runs
+ * exactly as it does without the agent: same classes from the same jars, same meters, same logging.
+ */
+class IsolationIT {
+    private static List<String> run(String agentArgs) throws Exception {
+        try (HostJvm host = HostJvm.start("isolation", "io.closewatch.containers.host.IsolationHost", List.of(),
+                JavaHomes.require(17), agentArgs, List.of(), Map.of())) {
+            List<String> output = host.output();
+            if (agentArgs != null) {
+                Scrape scrape = Scrape.of(host.metricsPort());
+                assertEquals(Map.of("{api=jdk, category=application, code=4002, endpoint=ws://127.0.0.1:"
+                                + host.readyValue("raw") + ", initiator=remote, side=client}", 1.0),
+                        scrape.values("websocket_closes_total", "application", "release"), "the agent still counts");
+                assertFalse(scrape.body.contains("host_requests"), "the host's meters stay in the host's registry");
+            }
+            return output.subList(0, output.indexOf(output.stream().filter(l -> l.startsWith("READY")).findFirst()
+                    .orElseThrow()));
+        }
+    }
+
+    @Test
+    void theHostsOwnLibrariesMetersAndLoggingAreUntouched() throws Exception {
+        List<String> without = run(null);
+        List<String> with = run("port={port}");
+        assertEquals(without, with, "what the host sees of its own libraries, with and without the agent");
+        assertTrue(with.contains("bytebuddy byte-buddy-1.14.12.jar"), with.toString());
+        assertTrue(with.contains("micrometer micrometer-core-1.12.13.jar"), with.toString());
+        assertTrue(with.contains("slf4j slf4j-api-1.7.36.jar"), with.toString());
+        assertTrue(with.contains("logger-factory ch.qos.logback.classic.LoggerContext"), with.toString());
+        assertTrue(with.contains("global-registry [host.requests]"), with.toString());
+        assertTrue(with.contains("host-scrape-has-websocket false"), with.toString());
+        assertTrue(with.contains("HOST-LOG INFO IsolationHost host logging works"), with.toString());
+    }
+}
