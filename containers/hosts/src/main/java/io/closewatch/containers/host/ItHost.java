@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -43,7 +44,11 @@ public final class ItHost {
     private final List<WebSocket> held = new ArrayList<>();
     private final List<CountDownLatch> heldEnded = new ArrayList<>();
 
-    private ItHost(int serverPort, RawPeerServer rawPeer) {
+    private final ServerUnderTest server;
+    private WeakReference<ClassLoader> webappLoader;
+
+    private ItHost(ServerUnderTest server, int serverPort, RawPeerServer rawPeer) {
+        this.server = server;
         this.serverPort = serverPort;
         this.rawPeer = rawPeer;
     }
@@ -51,7 +56,7 @@ public final class ItHost {
     /** @param args the container to serve the endpoints on, as {@link ServerUnderTest#named} knows it */
     public static void main(String[] args) throws Exception {
         try (ServerUnderTest server = ServerUnderTest.named(args[0]); RawPeerServer rawPeer = new RawPeerServer()) {
-            ItHost host = new ItHost(server.start(), rawPeer);
+            ItHost host = new ItHost(server, server.start(), rawPeer);
             System.out.println("READY container=" + args[0] + " server=" + host.serverPort + " raw=" + rawPeer.port());
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
@@ -116,6 +121,19 @@ public final class ItHost {
                 }
                 held.clear();
                 heldEnded.clear();
+                break;
+            case "webapp-deploy": // Tomcat only: a web application with its own class loader at /app
+                webappLoader = ((TomcatServer) server).deployWebapp("/app");
+                break;
+            case "webapp-undeploy": // Tomcat only: remove it; fails unless its class loader can be collected
+                ((TomcatServer) server).undeployWebapp("/app");
+                for (int i = 0; i < 100 && webappLoader.get() != null; i++) {
+                    System.gc();
+                    Thread.sleep(100);
+                }
+                if (webappLoader.get() != null) {
+                    throw new AssertionError("the web application's class loader is still reachable after undeploy");
+                }
                 break;
             case "concurrent": // <sessions> <path>: mixed endings, all at once
                 concurrent(Integer.parseInt(command[1]), command[2]);

@@ -6,12 +6,16 @@ import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.apache.tomcat.websocket.server.Constants;
 import org.apache.tomcat.websocket.server.WsSci;
 
+import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Embedded Tomcat (11, 10.1, and 9 through the javax build of this class). */
 class TomcatServer implements ServerUnderTest {
@@ -53,6 +57,51 @@ class TomcatServer implements ServerUnderTest {
     HttpServlet defaultServlet() {
         return new HttpServlet() {
         };
+    }
+
+    /**
+     * Deploys a web application at {@code path} whose class loader defines its own {@link WebappEndpoint} from
+     * WEB-INF/classes, and returns a weak reference to that loader.
+     */
+    WeakReference<ClassLoader> deployWebapp(String path) throws Exception {
+        Path docBase = Files.createTempDirectory("closewatch-webapp");
+        String classFile = WebappEndpoint.class.getName().replace('.', '/') + ".class";
+        Path copy = docBase.resolve("WEB-INF/classes").resolve(classFile);
+        Files.createDirectories(copy.getParent());
+        try (InputStream in = TomcatServer.class.getClassLoader().getResourceAsStream(classFile)) {
+            Files.copy(in, copy);
+        }
+        // Configured in full before it joins the running host, which starts it at once.
+        StandardContext webapp = new StandardContext();
+        webapp.setPath(path);
+        webapp.setDocBase(docBase.toString());
+        webapp.addLifecycleListener(new Tomcat.FixContextListener());
+        webapp.addServletContainerInitializer(new WsSci(), null);
+        webapp.addServletContainerInitializer((classes, servletContext) -> {
+            ServerContainer container = (ServerContainer) servletContext.getAttribute(
+                    Constants.SERVER_CONTAINER_SERVLET_CONTEXT_ATTRIBUTE);
+            try {
+                container.addEndpoint(servletContext.getClassLoader().loadClass(WebappEndpoint.class.getName()));
+            } catch (ClassNotFoundException | DeploymentException e) {
+                throw new IllegalStateException(e);
+            }
+        }, null);
+        tomcat.getHost().addChild(webapp);
+        Tomcat.addServlet(webapp, "default", defaultServlet());
+        webapp.addServletMappingDecoded("/", "default");
+        ClassLoader loader = webapp.getLoader().getClassLoader();
+        if (loader.loadClass(WebappEndpoint.class.getName()) == WebappEndpoint.class) {
+            throw new IllegalStateException("the web application did not define its own endpoint class");
+        }
+        return new WeakReference<>(loader);
+    }
+
+    /** Stops and removes the web application at {@code path}. */
+    void undeployWebapp(String path) throws Exception {
+        Context webapp = (Context) tomcat.getHost().findChild(path);
+        webapp.stop();
+        tomcat.getHost().removeChild(webapp);
+        webapp.destroy();
     }
 
     @Override
