@@ -23,7 +23,8 @@ class CloseRecorderTest {
     private static final int MAX_ENDPOINTS = 30;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicLong clock = new AtomicLong();
-    private final CloseRecorder recorder = new CloseRecorder(new CloseMeters(registry, "chat", "1.4.2", "0.1.0", MAX_CODES, MAX_ENDPOINTS),
+    private final CloseRecorder recorder = new CloseRecorder(
+            new CloseMeters(registry, "chat", "1.4.2", "0.1.0", MAX_CODES, MAX_ENDPOINTS),
             new AgentErrors(registry, NOPLogger.NOP_LOGGER), clock::get);
 
     @Test

@@ -64,6 +64,7 @@ class AgentJarContentsIT {
             assertEquals("io.closewatch.agent.CloseWatchAgent", attributes.getValue("Premain-Class"));
             assertEquals("io.closewatch.agent.CloseWatchAgent", attributes.getValue("Agent-Class"));
             assertEquals("true", attributes.getValue("Can-Retransform-Classes"));
+            assertEquals("io.closewatch.agent.AttachMain", attributes.getValue("Main-Class"));
             assertNotNull(attributes.getValue("Implementation-Version"));
         }
     }

@@ -51,11 +51,8 @@ public final class DemoServer {
         FlakyNetwork flakyNetwork = new FlakyNetwork(port);
         TrafficGenerator traffic = new TrafficGenerator(config.profile(), port, flakyNetwork, config.users());
         admin.serve(traffic);
-        ScheduledExecutorService summary = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "traffic-summary");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService summary =
+                Executors.newSingleThreadScheduledExecutor(r -> DaemonThreads.daemon(r, "traffic-summary"));
         summary.scheduleAtFixedRate(() -> LOG.info("sessions ended so far: {}", traffic.endedSoFar()),
                 SUMMARY_SECONDS, SUMMARY_SECONDS, TimeUnit.SECONDS);
 
@@ -107,7 +104,8 @@ public final class DemoServer {
                     Constants.SERVER_CONTAINER_SERVLET_CONTEXT_ATTRIBUTE);
             try {
                 container.addEndpoint(ChatEndpoint.class);
-                container.addEndpoint(ServerEndpointConfig.Builder.create(FeedEndpoint.class, FeedEndpoint.PATH).build());
+                container.addEndpoint(
+                        ServerEndpointConfig.Builder.create(FeedEndpoint.class, FeedEndpoint.PATH).build());
             } catch (DeploymentException e) {
                 throw new IllegalStateException(e);
             }

@@ -15,11 +15,8 @@ import java.util.concurrent.TimeUnit;
 /** A programmatic endpoint: a price feed that pushes a tick every 250 ms to each subscriber. */
 public final class FeedEndpoint extends Endpoint {
     static final String PATH = "/feed/{topic}";
-    private static final ScheduledExecutorService TICKER = Executors.newScheduledThreadPool(1, runnable -> {
-        Thread thread = new Thread(runnable, "feed-ticker");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService TICKER =
+            Executors.newScheduledThreadPool(1, runnable -> DaemonThreads.daemon(runnable, "feed-ticker"));
     private static final String TICKS = "ticks";
 
     @Override

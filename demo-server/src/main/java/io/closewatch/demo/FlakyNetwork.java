@@ -15,6 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import static io.closewatch.demo.DaemonThreads.daemon;
+
 /**
  * A TCP relay on loopback standing in for a bad network (a load balancer that drops connections): it forwards to
  * the server and resets both sides of every connection after a short while, so that neither sends a close frame.
@@ -25,7 +27,8 @@ final class FlakyNetwork implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int targetPort;
-    private final ScheduledExecutorService cutter = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "cutter"));
+    private final ScheduledExecutorService cutter =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "cutter"));
 
     FlakyNetwork(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -84,12 +87,6 @@ final class FlakyNetwork implements AutoCloseable {
         } catch (IOException ignored) {
             // already gone
         }
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     @Override

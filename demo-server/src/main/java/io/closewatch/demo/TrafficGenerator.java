@@ -17,6 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
+import static io.closewatch.demo.DaemonThreads.daemon;
+
 /**
  * Simulated users on JDK {@code java.net.http.WebSocket} clients: each joins a chat room or a feed, talks for a
  * while, and ends the session as its {@link Profile} decides. Runs until stopped; every wait is bounded.
@@ -72,7 +74,8 @@ final class TrafficGenerator implements AutoCloseable {
 
     private void session(Outcome outcome) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String path = random.nextInt(10) < 7 ? "/chat/room-" + random.nextInt(1, 6) : "/feed/topic-" + random.nextInt(1, 4);
+        String path = random.nextInt(10) < 7
+                ? "/chat/room-" + random.nextInt(1, 6) : "/feed/topic-" + random.nextInt(1, 4);
         int port = outcome == Outcome.NETWORK_CUT ? flakyNetwork.port() : serverPort;
         CountDownLatch over = new CountDownLatch(1);
         try {
@@ -142,12 +145,6 @@ final class TrafficGenerator implements AutoCloseable {
         public void onError(WebSocket webSocket, Throwable error) {
             over.countDown();
         }
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     @Override

@@ -38,7 +38,8 @@ public final class EndpointSecurity {
         }
         byte[] authorization = username == null ? null : ("Basic " + Base64.getEncoder().encodeToString(
                 (username + ":" + password).getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8);
-        return new EndpointSecurity(authorization, keyStore == null ? null : loadTls(Path.of(keyStore), keyStorePassword));
+        SSLContext tls = keyStore == null ? null : loadTls(Path.of(keyStore), keyStorePassword);
+        return new EndpointSecurity(authorization, tls);
     }
 
     SSLContext tls() {

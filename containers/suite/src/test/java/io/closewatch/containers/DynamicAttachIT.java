@@ -1,18 +1,21 @@
 package io.closewatch.containers;
 
-import com.sun.tools.attach.VirtualMachine;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The agent attached to a running JVM (the Attach API, {@code Agent-Class}): classes loaded before it are
+ * The agent attached to a running JVM ({@code java -jar closewatch-agent.jar <pid>}, through the Attach API and
+ * {@code Agent-Class}): classes loaded before it are
  * instrumented, and sessions open at attach time are still counted once when they end.
  */
 class DynamicAttachIT {
@@ -22,12 +25,14 @@ class DynamicAttachIT {
             host.play("jdk-client-close 1000 /annotated/before"); // loads the endpoint and client classes, uncounted
             host.play("hold 3 /annotated/held");
 
-            VirtualMachine vm = VirtualMachine.attach(Long.toString(host.pid()));
-            try {
-                vm.loadAgent(HostJvm.agentJar(), "port=" + host.metricsPort() + ",release=attached");
-            } finally {
-                vm.detach();
-            }
+            // As a user would: java -jar closewatch-agent.jar <pid> <arguments>
+            Process attach = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", HostJvm.agentJar(), Long.toString(host.pid()),
+                    "port=" + host.metricsPort() + ",release=attached").redirectErrorStream(true).start();
+            assertTrue(attach.waitFor(60, TimeUnit.SECONDS), "attaching did not finish");
+            String said = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, attach.exitValue(), said);
+            assertTrue(said.contains("Closewatch attached to " + host.pid()), said);
             awaitEndpoint(host);
 
             host.play("release 1000");

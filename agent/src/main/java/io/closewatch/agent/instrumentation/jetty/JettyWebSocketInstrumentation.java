@@ -12,8 +12,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * Jetty 12's {@code jakarta.websocket} implementation calls annotated endpoints through method handles from its
  * {@code JakartaWebSocketFrameHandler}, with no {@code Endpoint} in between, so the generic jakarta hooks never see
  * them. This module hooks the frame handler itself: {@code onOpen} and {@code notifyOnClose}, which Jetty calls
- * once per session for every endpoint kind, and {@code onClose(Frame)}, the peer's close frame. Programmatic endpoints are then reported by both modules; the recorder
- * counts a session once.
+ * once per session for every endpoint kind, and {@code onClose(Frame)}, the peer's close frame. Programmatic
+ * endpoints are then reported by both modules; the recorder counts a session once.
  */
 public final class JettyWebSocketInstrumentation implements InstrumentationModule {
     static final String API = "jakarta";
@@ -32,7 +32,9 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(adviceLoader)
                         .advice(named("onOpen").and(takesArguments(2)), FrameHandlerOpenAdvice.class.getName())
-                        .advice(named("onClose").and(takesArguments(2)), FrameHandlerCloseReceivedAdvice.class.getName())
-                        .advice(named("notifyOnClose").and(takesArguments(2)), FrameHandlerCloseAdvice.class.getName()));
+                        .advice(named("onClose").and(takesArguments(2)),
+                                FrameHandlerCloseReceivedAdvice.class.getName())
+                        .advice(named("notifyOnClose").and(takesArguments(2)),
+                                FrameHandlerCloseAdvice.class.getName()));
     }
 }

@@ -78,8 +78,9 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
     /** The advice reads its {@code api} label from {@link WebSocketApi}, and its types in this namespace. */
     private AgentBuilder.Transformer.ForAdvice advice(ClassLoader adviceLoader) {
         ClassFileLocator adviceClasses = ClassFileLocator.ForClassLoader.of(adviceLoader);
+        ClassFileLocator inNamespace = namespace.equals("jakarta") ? adviceClasses
+                : new NamespaceRemappingLocator(adviceClasses, "jakarta/websocket/", namespace + "/websocket/");
         return new AgentBuilder.Transformer.ForAdvice(Advice.withCustomMapping().bind(WebSocketApi.class, namespace))
-                .include(namespace.equals("jakarta") ? adviceClasses
-                        : new NamespaceRemappingLocator(adviceClasses, "jakarta/websocket/", namespace + "/websocket/"));
+                .include(inNamespace);
     }
 }

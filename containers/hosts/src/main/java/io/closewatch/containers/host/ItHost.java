@@ -20,7 +20,6 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The JVM the integration tests attach the agent to: a container (see {@link ServerUnderTest}) serving the
- * endpoints of {@link ServerEndpoints}, a raw-socket peer, and JDK and jakarta clients (the container's own). It reads one scenario per line on stdin,
+ * endpoints of {@link ServerEndpoints}, a raw-socket peer, and JDK and jakarta clients (the container's own).
+ * It reads one scenario per line on stdin,
  * plays it on loopback, and answers "DONE" once every client it started has seen its session end; the test then
  * reads the agent's /metrics. It knows nothing of the agent.
  */
@@ -164,19 +164,8 @@ public final class ItHost {
 
     /** Opens a JDK client session whose listener counts {@code ended} down when the session ends. */
     private WebSocket open(URI uri, CountDownLatch ended) throws Exception {
-        WebSocket.Listener listener = new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                ended.countDown();
-                return null;
-            }
-
-            @Override
-            public void onError(WebSocket webSocket, Throwable error) {
-                ended.countDown();
-            }
-        };
-        return httpClient.newWebSocketBuilder().buildAsync(uri, listener).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return httpClient.newWebSocketBuilder().buildAsync(uri, new EndListener(ended))
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     private void jakarta(String path, JakartaAction action) throws Exception {

@@ -1,11 +1,14 @@
 package io.closewatch.containers.host;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.util.concurrent.CompletionStage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +34,7 @@ public final class SoakHost {
         long every = args.length > 2 ? Long.parseLong(args[2]) : 50_000;
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (TomcatServer server = new TomcatServer()) {
-            URI[] targets = {URI.create("ws://127.0.0.1:" + server.start() + "/annotated/soak")};
+            URI target = URI.create("ws://127.0.0.1:" + server.start() + "/annotated/soak");
             HttpClient client = HttpClient.newHttpClient();
             Semaphore slots = new Semaphore(inFlight);
             ExecutorService closers = Executors.newFixedThreadPool(4);
@@ -43,18 +46,9 @@ public final class SoakHost {
                 slots.acquire();
                 long kind = i % 3;
                 CountDownLatch ended = new CountDownLatch(1);
-                client.newWebSocketBuilder().buildAsync(targets[0], new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        ended.countDown();
-                        return null;
-                    }
-
-                    @Override
-                    public void onError(WebSocket webSocket, Throwable error) {
-                        ended.countDown();
-                    }
-                }).whenComplete((webSocket, error) -> {
+                CompletableFuture<WebSocket> opening =
+                        client.newWebSocketBuilder().buildAsync(target, new EndListener(ended));
+                opening.whenComplete((webSocket, error) -> {
                     if (error != null) {
                         failed.incrementAndGet();
                         slots.release();
@@ -87,8 +81,24 @@ public final class SoakHost {
                 }
             }
             closers.shutdown();
-            System.out.println("failed sessions: " + failed.get());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("failed sessions: %d%nthroughput: %.0f sessions/s%nresident memory: %.1f MiB%n",
+                    failed.get(), sessions / seconds, residentMiB());
         }
+    }
+
+    /** The process's resident set (Linux), or -1 where /proc is not there. */
+    static double residentMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException ignored) {
+            // not Linux
+        }
+        return -1;
     }
 
     private static void report(MemoryMXBean memory, long sessions, long started) {

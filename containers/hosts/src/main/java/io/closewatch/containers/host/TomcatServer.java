@@ -36,7 +36,7 @@ class TomcatServer implements ServerUnderTest {
         context.addServletContainerInitializer((classes, servletContext) -> {
             ServerContainer container = (ServerContainer) servletContext.getAttribute(
                     Constants.SERVER_CONTAINER_SERVLET_CONTEXT_ATTRIBUTE);
-            // Tomcat looks for idle sessions every 10 s by default; the idle-timeout scenario should not wait that long.
+            // Tomcat looks for idle sessions every 10 s by default; the idle-timeout scenario should not wait so long.
             ((WsWebSocketContainer) container).setProcessPeriod(1);
             try {
                 for (Class<?> annotated : annotatedEndpoints()) {

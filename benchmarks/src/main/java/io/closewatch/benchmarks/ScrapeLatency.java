@@ -1,0 +1,48 @@
+package io.closewatch.benchmarks;
+
+import io.closewatch.agent.http.EndpointSecurity;
+import io.closewatch.agent.http.MetricsHttpServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+
+/**
+ * Scrapes the agent's real endpoint over HTTP on loopback, with 1,000 close-counter label sets, and prints the
+ * latency percentiles of whole scrapes. Target: p99 at most 10 ms.
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.closewatch.benchmarks.ScrapeLatency [scrapes]}
+ */
+public final class ScrapeLatency {
+    private ScrapeLatency() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int scrapes = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ScrapeBenchmark.fill(registry);
+        try (MetricsHttpServer server = MetricsHttpServer.start("127.0.0.1", 0, registry, EndpointSecurity.NONE)) {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest request = HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build();
+            int bytes = 0;
+            for (int i = 0; i < scrapes / 4; i++) { // warm-up
+                bytes = client.send(request, HttpResponse.BodyHandlers.ofString()).body().length();
+            }
+            long[] nanos = new long[scrapes];
+            for (int i = 0; i < scrapes; i++) {
+                long start = System.nanoTime();
+                client.send(request, HttpResponse.BodyHandlers.ofString());
+                nanos[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(nanos);
+            System.out.printf("scrape over HTTP, %d close-counter label sets, %d bytes, %d scrapes: p50 %.2f ms, "
+                            + "p99 %.2f ms, max %.2f ms%n", ScrapeBenchmark.ENDPOINTS * ScrapeBenchmark.CODES_PER_ENDPOINT,
+                    bytes, scrapes, nanos[scrapes / 2] / 1e6, nanos[scrapes * 99 / 100] / 1e6,
+                    nanos[scrapes - 1] / 1e6);
+        }
+    }
+}
