@@ -5,13 +5,14 @@ import io.closewatch.agent.config.AgentConfig;
 import io.closewatch.agent.config.HostDefaults;
 import io.closewatch.agent.http.EndpointSecurity;
 import io.closewatch.agent.http.MetricsHttpServer;
+import io.closewatch.agent.instrumentation.ClassFilePreFilter;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
+import io.closewatch.agent.instrumentation.LongLivedLoaderPoolStrategy;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.spring.SpringWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.websocket.WebSocketApiInstrumentation;
 import io.closewatch.agent.metrics.CloseMeters;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -53,8 +54,11 @@ final class AgentInstaller {
     /**
      * @param bridgeUnavailable why the bridge could not be put into the bootstrap loader, or null when it was; without
      *                          it instrumented code could not reach the agent, so nothing is instrumented
+     * @param attached          whether the JVM was already running: only then can classes to instrument be loaded
+     *                          already, and only then is it worth going through every loaded class
      */
-    static void install(String agentArgs, Instrumentation instrumentation, Throwable bridgeUnavailable) {
+    static void install(String agentArgs, Instrumentation instrumentation, Throwable bridgeUnavailable,
+                        boolean attached) {
         if (bridgeUnavailable == null && CloseWatchBridge.isInstalled()) {
             LOG.warn("Closewatch is already running in this JVM; ignoring the second start");
             return;
@@ -63,7 +67,7 @@ final class AgentInstaller {
                 HostDefaults.detect(System.getProperty("sun.java.command"), ClassLoader.getSystemClassLoader()),
                 LOG::warn);
         String version = agentVersion();
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry registry = CloseMeters.newRegistry();
         AgentErrors errors = new AgentErrors(registry, LOG);
         CloseMeters meters = new CloseMeters(registry, config.application(), config.release(), version,
                 config.maxCodes(), config.maxEndpoints());
@@ -76,8 +80,10 @@ final class AgentInstaller {
 
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.PoolStrategy.Default.FAST)
+                // Only an agent attached to a running JVM can find classes to instrument already loaded.
+                .with(attached ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                        : AgentBuilder.RedefinitionStrategy.DISABLED)
+                .with(new LongLivedLoaderPoolStrategy())
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(new TransformFailures(errors))
                 // The JDK's own classes are skipped, but for the one package of the JDK WebSocket client.
@@ -87,10 +93,13 @@ final class AgentInstaller {
                         .or(nameStartsWith("jdk.internal.reflect.")).or(nameContains("$$Lambda")).or(isSynthetic()))
                 .assureReadEdgeTo(instrumentation, CloseWatchBridge.class);
         List<String> names = new ArrayList<>();
+        List<String> classFileNames = new ArrayList<>();
         for (InstrumentationModule module : MODULES) {
             builder = module.extend(builder, AgentInstaller.class.getClassLoader());
             names.add(module.name());
+            classFileNames.addAll(List.of(module.classFileNames()));
         }
+        builder = builder.with(ClassFilePreFilter.forNames(classFileNames.toArray(new String[0])));
         builder.installOn(instrumentation);
 
         startEndpoint(config, registry, version, String.join(", ", names));

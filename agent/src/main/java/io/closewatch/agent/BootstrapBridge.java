@@ -1,16 +1,20 @@
 package io.closewatch.agent;
 
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.loading.ClassInjector;
-
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 
-/** Puts the bridge classes (and only those) into the bootstrap class loader. */
+/**
+ * Puts the bridge classes (and only those) into the bootstrap class loader, with the JDK alone: this runs in
+ * {@code premain}, on the host's start-up path, where loading Byte Buddy would cost the host hundreds of
+ * milliseconds.
+ */
 final class BootstrapBridge {
     static final String[] CLASSES = {
         "io.closewatch.agent.bootstrap.CloseWatchBridge",
@@ -27,21 +31,22 @@ final class BootstrapBridge {
         if (alreadyInBootstrap()) {
             return; // attached twice: the first agent's bridge stays
         }
-        ClassFileLocator agentClasses = ClassFileLocator.ForClassLoader.of(BootstrapBridge.class.getClassLoader());
-        Map<String, byte[]> bytes = new LinkedHashMap<>();
-        for (String name : CLASSES) {
-            bytes.put(name, agentClasses.locate(name).resolve());
-        }
-        File folder = Files.createTempDirectory("closewatch-bootstrap").toFile();
-        folder.deleteOnExit();
-        ClassInjector.UsingInstrumentation.of(folder, ClassInjector.UsingInstrumentation.Target.BOOTSTRAP,
-                instrumentation).injectRaw(bytes);
-        File[] jars = folder.listFiles();
-        if (jars != null) {
-            for (File jar : jars) {
-                jar.deleteOnExit();
+        File jar = Files.createTempFile("closewatch-bootstrap", ".jar").toFile();
+        jar.deleteOnExit();
+        try (OutputStream file = Files.newOutputStream(jar.toPath()); JarOutputStream out = new JarOutputStream(file)) {
+            for (String name : CLASSES) {
+                String path = name.replace('.', '/') + ".class";
+                try (InputStream in = BootstrapBridge.class.getClassLoader().getResourceAsStream(path)) {
+                    if (in == null) {
+                        throw new IOException("the agent jar lacks " + path);
+                    }
+                    out.putNextEntry(new JarEntry(path));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
             }
         }
+        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
     }
 
     private static boolean alreadyInBootstrap() {

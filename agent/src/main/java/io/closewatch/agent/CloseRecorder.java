@@ -90,11 +90,6 @@ final class CloseRecorder implements CloseWatchBridge.Events {
         errors.failed(event, error);
     }
 
-    /** Sessions the agent is still tracking (ended ones go once the host lets go of them). */
-    int trackedSessions() {
-        return sessions.size();
-    }
-
     private void end(SessionState<EndpointMeters> state, int reportedCode, boolean peerFramesTracked) {
         if (state.end()) {
             int code = state.code(reportedCode);

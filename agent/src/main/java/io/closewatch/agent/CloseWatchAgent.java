@@ -12,14 +12,14 @@ public final class CloseWatchAgent {
     }
 
     public static void premain(String agentArgs, Instrumentation instrumentation) {
-        start(agentArgs, instrumentation);
+        start(agentArgs, instrumentation, false);
     }
 
     public static void agentmain(String agentArgs, Instrumentation instrumentation) {
-        start(agentArgs, instrumentation);
+        start(agentArgs, instrumentation, true);
     }
 
-    private static void start(String agentArgs, Instrumentation instrumentation) {
+    private static void start(String agentArgs, Instrumentation instrumentation, boolean attached) {
         Throwable bridgeUnavailable = null;
         try {
             BootstrapBridge.inject(instrumentation);
@@ -27,7 +27,7 @@ public final class CloseWatchAgent {
             bridgeUnavailable = t; // the installer counts it and instruments nothing
         }
         try {
-            AgentInstaller.install(agentArgs, instrumentation, bridgeUnavailable);
+            AgentInstaller.install(agentArgs, instrumentation, bridgeUnavailable, attached);
         } catch (Throwable t) {
             // The host must start regardless; this is the one place the agent cannot count its own failure.
             System.err.println("[closewatch] The agent could not start and is disabled; the application runs "

@@ -3,8 +3,6 @@ package io.closewatch.benchmarks;
 import io.closewatch.agent.core.Initiator;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.closewatch.agent.metrics.EndpointMeters;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,7 +37,7 @@ public class RecordingBenchmark {
 
     @Setup
     public void meters() {
-        CloseMeters meters = new CloseMeters(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "chat", "1.4.2",
+        CloseMeters meters = new CloseMeters(CloseMeters.newRegistry(), "chat", "1.4.2",
                 "bench", 100, 500);
         endpoint = meters.endpoint("jakarta", "server", "/chat/{room}");
         for (int code : CODES) {

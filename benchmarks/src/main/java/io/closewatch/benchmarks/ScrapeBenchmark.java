@@ -2,7 +2,6 @@ package io.closewatch.benchmarks;
 
 import io.closewatch.agent.core.Initiator;
 import io.closewatch.agent.metrics.CloseMeters;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,7 +35,7 @@ public class ScrapeBenchmark {
 
     @Setup
     public void thousandLabelSets() {
-        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry = CloseMeters.newRegistry();
         fill(registry);
     }
 

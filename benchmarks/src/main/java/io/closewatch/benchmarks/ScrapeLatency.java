@@ -1,8 +1,8 @@
 package io.closewatch.benchmarks;
 
 import io.closewatch.agent.http.EndpointSecurity;
+import io.closewatch.agent.metrics.CloseMeters;
 import io.closewatch.agent.http.MetricsHttpServer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.net.URI;
@@ -22,7 +22,7 @@ public final class ScrapeLatency {
 
     public static void main(String[] args) throws Exception {
         int scrapes = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry registry = CloseMeters.newRegistry();
         ScrapeBenchmark.fill(registry);
         try (MetricsHttpServer server = MetricsHttpServer.start("127.0.0.1", 0, registry, EndpointSecurity.NONE)) {
             HttpClient client = HttpClient.newHttpClient();

@@ -7,6 +7,12 @@ public interface InstrumentationModule {
     /** The API as the start-up log line names it, e.g. {@code jakarta.websocket}. */
     String name();
 
+    /**
+     * Names (of methods or types) that the class file of every type this module instruments contains: a class
+     * without any of them is not handed to Byte Buddy at all ({@link ClassFilePreFilter}).
+     */
+    String[] classFileNames();
+
     /** Adds this module's type matchers and advice; advice classes are resolved through {@code adviceLoader}. */
     AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader);
 }

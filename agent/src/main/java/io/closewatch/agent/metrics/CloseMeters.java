@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.distribution.pause.NoPauseDetector;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -42,6 +45,16 @@ public final class CloseMeters {
                 .tag(MetricNames.VERSION, agentVersion)
                 .strongReference(true)
                 .register(registry);
+    }
+
+    /**
+     * The registry the agent serves. Micrometer's default pause detector (LatencyUtils) would add work to every
+     * timed close and a thread to the host; session lifetimes need no coordinated-omission correction.
+     */
+    public static PrometheusMeterRegistry newRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().pauseDetector(new NoPauseDetector());
+        return registry;
     }
 
     /** The meters of one endpoint, created the first time it is asked for, or those of "other" past the cap. */

@@ -33,6 +33,11 @@ public final class JdkWebSocketInstrumentation implements InstrumentationModule 
     }
 
     @Override
+    public String[] classFileNames() {
+        return new String[] {"WebSocketImpl"};
+    }
+
+    @Override
     public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
         return builder
                 .type(named(WEB_SOCKET_IMPL))

@@ -25,6 +25,11 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
     }
 
     @Override
+    public String[] classFileNames() {
+        return new String[] {"JakartaWebSocketFrameHandler"};
+    }
+
+    @Override
     public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
         return builder
                 .type(namedOneOf("org.eclipse.jetty.ee10" + FRAME_HANDLER, "org.eclipse.jetty.ee11" + FRAME_HANDLER),

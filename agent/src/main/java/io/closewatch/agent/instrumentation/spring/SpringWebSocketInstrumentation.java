@@ -4,6 +4,7 @@ import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -27,9 +28,15 @@ public final class SpringWebSocketInstrumentation implements InstrumentationModu
     }
 
     @Override
+    public String[] classFileNames() {
+        return new String[] {"upgradeHttpToWebSocket"};
+    }
+
+    @Override
     public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
         return builder
-                .type(hasSuperType(named(UPGRADE_STRATEGY)), ClassLoaderCanSee.canSee(UPGRADE_STRATEGY))
+                .type(declaresMethod(named("upgradeHttpToWebSocket")).and(hasSuperType(named(UPGRADE_STRATEGY))),
+                        ClassLoaderCanSee.canSee(UPGRADE_STRATEGY))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(adviceLoader)
                         .advice(named("upgradeHttpToWebSocket").and(takesArguments(4)).and(not(isAbstract())),

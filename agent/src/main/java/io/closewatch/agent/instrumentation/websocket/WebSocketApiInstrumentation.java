@@ -8,6 +8,7 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 
 import java.net.URI;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
@@ -20,6 +21,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * The WebSocket API of Jakarta EE ({@code jakarta.websocket}) and of Java EE ({@code javax.websocket}), one
  * implementation for both: the advice is written against {@code jakarta.websocket}, and for {@code javax} its type
  * names are rewritten as Byte Buddy reads it ({@link NamespaceRemappingLocator}).
+ * <p>
+ * Types are matched cheaply first (their class loader sees the API; they declare the hooked method, read from their
+ * own class file) and only then by their super types, which means reading other class files.
  * <p>
  * Hooks: every {@code Endpoint} subclass, which covers programmatic endpoints and the adapters through which Tomcat,
  * Undertow and Tyrus call annotated ones; every {@code Session} implementation, to learn when this side asks to
@@ -48,11 +52,17 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
     }
 
     @Override
+    public String[] classFileNames() {
+        return new String[] {"onOpen", "onClose", "close", "connectToServer"};
+    }
+
+    @Override
     public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
         String api = namespace + ".websocket.";
         ClassLoaderCanSee seesApi = ClassLoaderCanSee.canSee(api + "Endpoint");
         return builder
-                .type(not(isInterface()).and(hasSuperType(named(api + "Endpoint"))), seesApi)
+                .type(declaresMethod(named("onOpen").or(named("onClose"))).and(not(isInterface()))
+                        .and(hasSuperType(named(api + "Endpoint"))), seesApi)
                 .transform(advice(adviceLoader)
                         .advice(named("onOpen").and(not(isAbstract())).and(takesArguments(2))
                                         .and(takesArgument(0, named(api + "Session")))
@@ -62,12 +72,14 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
                                         .and(takesArgument(0, named(api + "Session")))
                                         .and(takesArgument(1, named(api + "CloseReason"))),
                                 EndpointCloseAdvice.class.getName()))
-                .type(not(isInterface()).and(hasSuperType(named(api + "Session"))), seesApi)
+                .type(declaresMethod(named("close")).and(not(isInterface())).and(hasSuperType(named(api + "Session"))),
+                        seesApi)
                 .transform(advice(adviceLoader)
                         .advice(named("close").and(not(isAbstract())).and(takesArguments(0)
                                         .or(takesArguments(1).and(takesArgument(0, named(api + "CloseReason"))))),
                                 SessionCloseAdvice.class.getName()))
-                .type(not(isInterface()).and(hasSuperType(named(api + "WebSocketContainer"))), seesApi)
+                .type(declaresMethod(named("connectToServer")).and(not(isInterface()))
+                        .and(hasSuperType(named(api + "WebSocketContainer"))), seesApi)
                 .transform(advice(adviceLoader)
                         .advice(named("connectToServer").and(not(isAbstract()))
                                         .and(takesArguments(2).and(takesArgument(1, URI.class))
