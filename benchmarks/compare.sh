@@ -8,7 +8,7 @@ RUNS=${RUNS:-10}
 LOAD_RUNS=${LOAD_RUNS:-3}
 LOAD_SESSIONS=${LOAD_SESSIONS:-30000}
 
-mvn -B -q package -DskipTests -pl agent,containers/hosts,containers/runtimes/tomcat11,demo-server -am
+[[ -n "${SKIP_BUILD:-}" ]] || mvn -B -q package -DskipTests -pl agent,containers/hosts,containers/runtimes/tomcat11,demo-server -am
 CP="containers/hosts/target/closewatch-container-hosts.jar:$(cat containers/runtimes/tomcat11/target/runtime.classpath)"
 AGENT="-javaagent:agent/target/closewatch-agent.jar=port=0"
 

@@ -5,48 +5,24 @@ import io.closewatch.agent.config.AgentConfig;
 import io.closewatch.agent.config.HostDefaults;
 import io.closewatch.agent.http.EndpointSecurity;
 import io.closewatch.agent.http.MetricsHttpServer;
-import io.closewatch.agent.instrumentation.ClassFilePreFilter;
-import io.closewatch.agent.instrumentation.InstrumentationModule;
-import io.closewatch.agent.instrumentation.LongLivedLoaderPoolStrategy;
-import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
-import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
-import io.closewatch.agent.instrumentation.spring.SpringWebSocketInstrumentation;
-import io.closewatch.agent.instrumentation.websocket.WebSocketApiInstrumentation;
+import io.closewatch.agent.instrumentation.DeferredTransformer;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.utility.JavaModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameContains;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-
-/** Wires configuration, meters, the bridge, the instrumentation and the metrics endpoint together. */
+/**
+ * Wires configuration, meters, the bridge, the instrumentation and the metrics endpoint together. On the host's
+ * start-up path it only registers the {@link DeferredTransformer}; everything heavy (logging, meters, Byte Buddy, the
+ * HTTP server) happens on the daemon thread {@value #THREAD}, while the host starts.
+ */
 final class AgentInstaller {
-    private static final Logger LOG = LoggerFactory.getLogger("io.closewatch.agent");
-    private static final InstrumentationModule[] MODULES = {
-        WebSocketApiInstrumentation.jakarta(),
-        WebSocketApiInstrumentation.javax(),
-        new JettyWebSocketInstrumentation(),
-        new SpringWebSocketInstrumentation(),
-        new JdkWebSocketInstrumentation(),
-    };
+    static final String THREAD = "closewatch-start";
 
     private AgentInstaller() {
     }
@@ -54,81 +30,81 @@ final class AgentInstaller {
     /**
      * @param bridgeUnavailable why the bridge could not be put into the bootstrap loader, or null when it was; without
      *                          it instrumented code could not reach the agent, so nothing is instrumented
-     * @param attached          whether the JVM was already running: only then can classes to instrument be loaded
-     *                          already, and only then is it worth going through every loaded class
+     * @param attached          whether the JVM was already running: then classes to instrument may be loaded
+     *                          already, and Byte Buddy must retransform them
      */
     static void install(String agentArgs, Instrumentation instrumentation, Throwable bridgeUnavailable,
                         boolean attached) {
-        if (bridgeUnavailable == null && CloseWatchBridge.isInstalled()) {
-            LOG.warn("Closewatch is already running in this JVM; ignoring the second start");
-            return;
+        boolean secondStart = bridgeUnavailable == null && CloseWatchBridge.isInstalled();
+        DeferredTransformer deferred = null;
+        if (!attached && !secondStart && bridgeUnavailable == null) {
+            // Registered before the host's main method runs, so that no class to instrument can be missed.
+            deferred = new DeferredTransformer(HookInstaller.classFileNames());
+            instrumentation.addTransformer(deferred);
         }
-        AgentConfig config = AgentConfig.resolve(agentArgs, System.getProperties(), System.getenv(),
-                HostDefaults.detect(System.getProperty("sun.java.command"), ClassLoader.getSystemClassLoader()),
-                LOG::warn);
-        String version = agentVersion();
-        PrometheusMeterRegistry registry = CloseMeters.newRegistry();
-        AgentErrors errors = new AgentErrors(registry, LOG);
-        CloseMeters meters = new CloseMeters(registry, config.application(), config.release(), version,
-                config.maxCodes(), config.maxEndpoints());
-        if (bridgeUnavailable != null) {
-            errors.failed("bridge_unavailable", bridgeUnavailable);
-            startEndpoint(config, registry, version, "nothing (its bootstrap bridge is unavailable)");
-            return;
+        DeferredTransformer registered = deferred;
+        Thread starter = new Thread(() -> start(agentArgs, instrumentation, bridgeUnavailable, secondStart,
+                registered), THREAD);
+        starter.setDaemon(true);
+        if (deferred != null) {
+            deferred.builtOn(starter);
         }
-        CloseWatchBridge.install(ThrowingEvents.wrapIfInjected(new CloseRecorder(meters, errors, System::nanoTime)));
-
-        AgentBuilder builder = new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                // Only an agent attached to a running JVM can find classes to instrument already loaded.
-                .with(attached ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
-                        : AgentBuilder.RedefinitionStrategy.DISABLED)
-                .with(new LongLivedLoaderPoolStrategy())
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-                .with(new TransformFailures(errors))
-                // The JDK's own classes are skipped, but for the one package of the JDK WebSocket client.
-                .ignore(not(nameStartsWith(JdkWebSocketInstrumentation.PACKAGE)),
-                        isBootstrapClassLoader().or(isExtensionClassLoader()))
-                .or(nameStartsWith("net.bytebuddy.").or(nameStartsWith("io.closewatch.agent."))
-                        .or(nameStartsWith("jdk.internal.reflect.")).or(nameContains("$$Lambda")).or(isSynthetic()))
-                .assureReadEdgeTo(instrumentation, CloseWatchBridge.class);
-        List<String> names = new ArrayList<>();
-        List<String> classFileNames = new ArrayList<>();
-        for (InstrumentationModule module : MODULES) {
-            builder = module.extend(builder, AgentInstaller.class.getClassLoader());
-            names.add(module.name());
-            classFileNames.addAll(List.of(module.classFileNames()));
-        }
-        builder = builder.with(ClassFilePreFilter.forNames(classFileNames.toArray(new String[0])));
-        builder.installOn(instrumentation);
-
-        startEndpoint(config, registry, version, String.join(", ", names));
+        starter.start();
     }
 
-    /**
-     * Binding happens off the host's start-up path, and a failure to bind costs the host nothing. A half or wrong
-     * security setting serves nothing rather than serving unprotected.
-     */
-    private static void startEndpoint(AgentConfig config, PrometheusMeterRegistry registry, String version,
-                                      String instrumented) {
-        Thread starter = new Thread(() -> {
-            String where = config.host() + ":" + config.port();
-            try {
-                EndpointSecurity security = EndpointSecurity.of(config.endpointSecurity(AgentConfig.AUTH_USERNAME),
-                        config.endpointSecurity(AgentConfig.AUTH_PASSWORD),
-                        config.endpointSecurity(AgentConfig.TLS_KEYSTORE),
-                        config.endpointSecurity(AgentConfig.TLS_KEYSTORE_PASSWORD));
-                MetricsHttpServer server = MetricsHttpServer.start(config.host(), config.port(), registry, security);
-                LOG.info("Closewatch {} instruments {}; metrics at {}://{}:{}/metrics (application={}, release={})",
-                        version, instrumented, security.usesTls() ? "https" : "http", config.host(), server.port(),
-                        config.application(), config.release());
-            } catch (IOException | RuntimeException e) {
-                LOG.error("Closewatch {} instruments {}, but cannot serve metrics on {} ({}); closes are still "
-                        + "counted and the application is unaffected", version, instrumented, where, e.getMessage());
+    private static void start(String agentArgs, Instrumentation instrumentation, Throwable bridgeUnavailable,
+                              boolean secondStart, DeferredTransformer deferred) {
+        try {
+            Logger log = LoggerFactory.getLogger("io.closewatch.agent");
+            if (secondStart) {
+                log.warn("Closewatch is already running in this JVM; ignoring the second start");
+                return;
             }
-        }, "closewatch-start");
-        starter.setDaemon(true);
-        starter.start();
+            AgentConfig config = AgentConfig.resolve(agentArgs, System.getProperties(), System.getenv(),
+                    HostDefaults.detect(System.getProperty("sun.java.command"), ClassLoader.getSystemClassLoader()),
+                    log::warn);
+            String version = agentVersion();
+            PrometheusMeterRegistry registry = CloseMeters.newRegistry();
+            AgentErrors errors = new AgentErrors(registry, log);
+            CloseMeters meters = new CloseMeters(registry, config.application(), config.release(), version,
+                    config.maxCodes(), config.maxEndpoints());
+            String instrumented;
+            if (bridgeUnavailable != null) {
+                errors.failed("bridge_unavailable", bridgeUnavailable);
+                instrumented = "nothing (its bootstrap bridge is unavailable)";
+            } else {
+                CloseWatchBridge.install(ThrowingEvents.wrapIfInjected(new CloseRecorder(meters, errors,
+                        System::nanoTime)));
+                instrumented = HookInstaller.install(instrumentation, deferred, errors);
+            }
+            serve(log, config, registry, version, instrumented);
+        } catch (Throwable t) {
+            if (deferred != null) {
+                deferred.passEverything();
+            }
+            // The host runs on regardless; without a logger for sure, stderr is the one place left.
+            System.err.println("[closewatch] The agent could not start and is disabled; the application runs "
+                    + "unaffected: " + t);
+        }
+    }
+
+    /** A failure to bind costs the host nothing. A half or wrong security setting serves nothing, not unprotected. */
+    private static void serve(Logger log, AgentConfig config, PrometheusMeterRegistry registry, String version,
+                              String instrumented) {
+        String where = config.host() + ":" + config.port();
+        try {
+            EndpointSecurity security = EndpointSecurity.of(config.endpointSecurity(AgentConfig.AUTH_USERNAME),
+                    config.endpointSecurity(AgentConfig.AUTH_PASSWORD),
+                    config.endpointSecurity(AgentConfig.TLS_KEYSTORE),
+                    config.endpointSecurity(AgentConfig.TLS_KEYSTORE_PASSWORD));
+            MetricsHttpServer server = MetricsHttpServer.start(config.host(), config.port(), registry, security);
+            log.info("Closewatch {} instruments {}; metrics at {}://{}:{}/metrics (application={}, release={})",
+                    version, instrumented, security.usesTls() ? "https" : "http", config.host(), server.port(),
+                    config.application(), config.release());
+        } catch (IOException | RuntimeException e) {
+            log.error("Closewatch {} instruments {}, but cannot serve metrics on {} ({}); closes are still "
+                    + "counted and the application is unaffected", version, instrumented, where, e.getMessage());
+        }
     }
 
     private static String agentVersion() {
@@ -140,30 +116,6 @@ final class AgentInstaller {
             return properties.getProperty("version", "unknown");
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    /** A type the agent failed to instrument is counted and logged once; its class loads unchanged. */
-    private static final class TransformFailures extends AgentBuilder.Listener.Adapter {
-        private final AgentErrors errors;
-        private final Set<String> seen = ConcurrentHashMap.newKeySet();
-
-        TransformFailures(AgentErrors errors) {
-            this.errors = errors;
-        }
-
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                            Throwable throwable) {
-            if (seen.add(typeName)) {
-                errors.failed("instrumentation", throwable);
-            }
-        }
-
-        @Override
-        public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
-                                     boolean loaded, DynamicType dynamicType) {
-            LOG.debug("Closewatch instrumented {}", typeDescription.getName());
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.closewatch.agent;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -21,6 +23,8 @@ final class BootstrapBridge {
         "io.closewatch.agent.bootstrap.CloseWatchBridge$Events",
     };
 
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2024, 1, 1, 0, 0);
+
     private BootstrapBridge() {
     }
 
@@ -31,22 +35,42 @@ final class BootstrapBridge {
         if (alreadyInBootstrap()) {
             return; // attached twice: the first agent's bridge stays
         }
-        File jar = Files.createTempFile("closewatch-bootstrap", ".jar").toFile();
-        jar.deleteOnExit();
-        try (OutputStream file = Files.newOutputStream(jar.toPath()); JarOutputStream out = new JarOutputStream(file)) {
+        Path jar = createTempJar();
+        jar.toFile().deleteOnExit();
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
             for (String name : CLASSES) {
                 String path = name.replace('.', '/') + ".class";
                 try (InputStream in = BootstrapBridge.class.getClassLoader().getResourceAsStream(path)) {
                     if (in == null) {
                         throw new IOException("the agent jar lacks " + path);
                     }
-                    out.putNextEntry(new JarEntry(path));
+                    JarEntry entry = new JarEntry(path);
+                    entry.setTimeLocal(ENTRY_TIME); // a time zone lookup otherwise
+                    out.putNextEntry(entry);
                     in.transferTo(out);
                     out.closeEntry();
                 }
             }
         }
-        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+    }
+
+    /**
+     * Like {@link Files#createTempFile}, which seeds a {@code SecureRandom} and so loads the security providers on
+     * the host's start-up path; a new file (never an existing one or a link) named after the clock does as well.
+     */
+    private static Path createTempJar() throws IOException {
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+        for (int attempt = 0; ; attempt++) {
+            Path jar = directory.resolve("closewatch-bootstrap-" + System.nanoTime() + ".jar");
+            try {
+                return Files.createFile(jar);
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt == 9) {
+                    throw taken;
+                }
+            }
+        }
     }
 
     private static boolean alreadyInBootstrap() {

@@ -8,8 +8,9 @@ public interface InstrumentationModule {
     String name();
 
     /**
-     * Names (of methods or types) that the class file of every type this module instruments contains: a class
-     * without any of them is not handed to Byte Buddy at all ({@link ClassFilePreFilter}).
+     * Names (of methods, types or descriptors) that the class file of every type this module instruments contains: a
+     * class without any of them is not handed to Byte Buddy at all ({@link ClassFileNames}). JDK types only: this is
+     * called on the host's start-up path.
      */
     String[] classFileNames();
 

@@ -2,8 +2,11 @@ package io.closewatch.containers;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A host with its own, other versions of Byte Buddy, Micrometer (and its global registry), SLF4J and Logback runs
- * exactly as it does without the agent: same classes from the same jars, same meters, same logging.
+ * exactly as it does without the agent: same classes from the same jars, same meters, same logging. And the agent
+ * puts no class of its own where the host's or the JDK's classes live.
  */
 class IsolationIT {
     private static List<String> run(String agentArgs) throws Exception {
@@ -42,5 +46,36 @@ class IsolationIT {
         assertTrue(with.contains("global-registry [host.requests]"), with.toString());
         assertTrue(with.contains("host-scrape-has-websocket false"), with.toString());
         assertTrue(with.contains("HOST-LOG INFO IsolationHost host logging works"), with.toString());
+    }
+
+    @Test
+    void theAgentDefinesNoClassInTheJdksPackagesNorInjectsOneIntoTheHostsLoader() throws Exception {
+        Path classLog = Files.createTempFile("closewatch-it-classes", ".log");
+        try {
+            try (HostJvm host = HostJvm.start("tomcat11", JavaHomes.require(17), "port={port}",
+                    List.of("-Xlog:class+load=info:file=" + classLog), Map.of())) {
+                host.play("jdk-server-close 4001 /annotated/footprint"); // instrumented classes are transformed
+                Map<String, Double> expected = Map.of("{code=4001}", 2.0); // server and client side
+                Map<String, Double> closes = Map.of();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!expected.equals(closes) && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                    closes = Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
+                            "release", "api", "side", "endpoint", "category", "initiator");
+                }
+                assertEquals(expected, closes);
+            }
+            List<String> loaded = Files.readAllLines(classLog);
+            assertTrue(loaded.stream().anyMatch(line -> line.contains(" io.closewatch.agent.CloseRecorder ")),
+                    "the log lists the agent's classes");
+            // Byte Buddy's defaults would define an accessor inside java.lang and inject its Nexus class into the
+            // application class loader, neither of which the agent uses.
+            List<String> intrusions = loaded.stream()
+                    .filter(line -> line.contains("ByteBuddyAccessor") || line.contains(".dynamic.Nexus "))
+                    .toList();
+            assertEquals(List.of(), intrusions);
+        } finally {
+            Files.deleteIfExists(classLog);
+        }
     }
 }

@@ -51,9 +51,13 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
         return namespace + ".websocket";
     }
 
+    /**
+     * An endpoint's {@code onOpen}/{@code onClose} descriptors and a session implementation's interface list name
+     * {@code Session}; a session subclass that overrides only {@code close(CloseReason)} names that.
+     */
     @Override
     public String[] classFileNames() {
-        return new String[] {"onOpen", "onClose", "close", "connectToServer"};
+        return new String[] {"/websocket/Session", "/websocket/CloseReason", "connectToServer"};
     }
 
     @Override

@@ -1,0 +1,88 @@
+package io.closewatch.agent.instrumentation;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
+import java.security.ProtectionDomain;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lets {@code premain} return at once while Byte Buddy is built on another thread, without missing a class: it is
+ * registered first, and a class whose file mentions a hooked name ({@link ClassFileNames}) waits until the real
+ * transformer is {@linkplain #delegateTo handed over}; every other class passes at once. Most hosts load their first
+ * such class well after Byte Buddy is ready, so nobody waits. JDK types only: Byte Buddy must not load on the host's
+ * start-up path.
+ */
+public final class DeferredTransformer implements ClassFileTransformer {
+    /** Never reached in practice; a bound so that no host thread can hang on the agent. */
+    static final long MAX_WAIT_SECONDS = 30;
+    private static final String AGENT_PACKAGE = "io/closewatch/agent/";
+    private static final ClassFileTransformer NOTHING = new ClassFileTransformer() {
+    };
+
+    private final ClassFileNames names;
+    private final CountDownLatch handedOver = new CountDownLatch(1);
+    private volatile ClassFileTransformer delegate;
+    private volatile Thread builder;
+
+    public DeferredTransformer(ClassFileNames names) {
+        this.names = names;
+    }
+
+    /** The thread that builds the real transformer: the classes it loads itself must not wait for it. */
+    public void builtOn(Thread thread) {
+        builder = thread;
+    }
+
+    /** From now on, classes that mention a hooked name go to {@code transformer}. */
+    public void delegateTo(ClassFileTransformer transformer) {
+        delegate = transformer;
+        handedOver.countDown();
+    }
+
+    /** The agent could not start: from now on every class loads unchanged. */
+    public void passEverything() {
+        delegateTo(NOTHING);
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classFile) throws IllegalClassFormatException {
+        ClassFileTransformer target = candidate(internalName, classFile) ? awaitDelegate(internalName) : null;
+        return target == null ? null
+                : target.transform(module, loader, internalName, classBeingRedefined, protectionDomain, classFile);
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classFile) throws IllegalClassFormatException {
+        ClassFileTransformer target = candidate(internalName, classFile) ? awaitDelegate(internalName) : null;
+        return target == null ? null
+                : target.transform(loader, internalName, classBeingRedefined, protectionDomain, classFile);
+    }
+
+    private boolean candidate(String internalName, byte[] classFile) {
+        return internalName != null && !internalName.startsWith(AGENT_PACKAGE) && names.mentionedIn(classFile);
+    }
+
+    /** @return the real transformer, or null when this class must load unchanged */
+    private ClassFileTransformer awaitDelegate(String internalName) {
+        ClassFileTransformer target = delegate;
+        if (target != null) {
+            return target;
+        }
+        if (Thread.currentThread() == builder) {
+            return null; // a JDK class Byte Buddy needs while it is built: it would wait for itself
+        }
+        try {
+            if (handedOver.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return delegate;
+            }
+            System.err.println("[closewatch] " + internalName.replace('/', '.') + " loads uninstrumented: the agent "
+                    + "was not ready after " + MAX_WAIT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the host's interrupt is kept; this class loads unchanged
+        }
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+package io.closewatch.agent;
+
+import io.closewatch.agent.instrumentation.ClassFileNames;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real modules' names: every kind of type a hook instruments passes the pre-filter, ordinary classes do not. */
+class HookInstallerTest {
+    private final ClassFileNames names = HookInstaller.classFileNames();
+
+    /** Overrides only the abstract onOpen, as many programmatic endpoints do. */
+    abstract static class OpenOnlyEndpoint extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+        }
+    }
+
+    abstract static class CloseOnlyEndpoint extends Endpoint {
+        @Override
+        public void onClose(Session session, CloseReason closeReason) {
+        }
+    }
+
+    /** A container's session implementation. */
+    abstract static class ContainerSession implements Session {
+        @Override
+        public void close() {
+        }
+    }
+
+    abstract static class Container implements WebSocketContainer {
+        @Override
+        public Session connectToServer(Endpoint endpoint, ClientEndpointConfig config, URI path) {
+            return null;
+        }
+    }
+
+    /** Closes things, but nothing of WebSocket. */
+    static final class Unrelated implements AutoCloseable {
+        @Override
+        public void close() {
+        }
+
+        void onClose() {
+        }
+    }
+
+    private static byte[] classFile(Class<?> type) throws IOException {
+        String file = type.getName().substring(type.getPackageName().length() + 1) + ".class"; // Outer$Nested
+        try (InputStream in = type.getResourceAsStream(file)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] jdkClassFile(String module, String name) throws IOException {
+        try (InputStream in = ModuleLayer.boot().findModule(module).orElseThrow()
+                .getResourceAsStream(name.replace('.', '/') + ".class")) {
+            assertNotNull(in, name);
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void typesTheHooksInstrumentPass() throws IOException {
+        assertTrue(names.mentionedIn(classFile(OpenOnlyEndpoint.class)));
+        assertTrue(names.mentionedIn(classFile(CloseOnlyEndpoint.class)));
+        assertTrue(names.mentionedIn(classFile(ContainerSession.class)));
+        assertTrue(names.mentionedIn(classFile(Container.class)));
+        assertTrue(names.mentionedIn(jdkClassFile("java.net.http", "jdk.internal.net.http.websocket.WebSocketImpl")));
+        assertTrue(names.mentionedIn(jdkClassFile("java.net.http",
+                "jdk.internal.net.http.websocket.WebSocketImpl$ReceiveTask")));
+    }
+
+    @Test
+    void ordinaryClassesThatCloseThingsDoNot() throws IOException {
+        assertFalse(names.mentionedIn(classFile(Unrelated.class)));
+        assertFalse(names.mentionedIn(jdkClassFile("java.base", "java.io.FileInputStream")));
+        assertFalse(names.mentionedIn(jdkClassFile("java.net.http", "jdk.internal.net.http.HttpClientImpl")));
+    }
+}
