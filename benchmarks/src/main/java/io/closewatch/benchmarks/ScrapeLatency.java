@@ -13,17 +13,24 @@ import java.util.Arrays;
 
 /**
  * Scrapes the agent's real endpoint over HTTP on loopback, with 1,000 close-counter label sets, and prints the
- * latency percentiles of whole scrapes. Target: p99 at most 10 ms.
+ * latency percentiles of whole scrapes. Target: p99 at most 10 ms. The client here shares the JVM (and its
+ * collector) with the server; {@code benchmarks/scrape.sh} serves the same endpoint with {@code serve} and scrapes it
+ * from other processes, as Prometheus does.
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.closewatch.benchmarks.ScrapeLatency [scrapes]}
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.closewatch.benchmarks.ScrapeLatency serve <port> <seconds>}
  */
 public final class ScrapeLatency {
     private ScrapeLatency() {
     }
 
     public static void main(String[] args) throws Exception {
-        int scrapes = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         PrometheusMeterRegistry registry = CloseMeters.newRegistry();
         ScrapeBenchmark.fill(registry);
+        if (args.length == 3 && args[0].equals("serve")) {
+            serve(registry, Integer.parseInt(args[1]), Long.parseLong(args[2]));
+            return;
+        }
+        int scrapes = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         try (MetricsHttpServer server = MetricsHttpServer.start("127.0.0.1", 0, registry, EndpointSecurity.NONE)) {
             HttpClient client = HttpClient.newHttpClient();
             HttpRequest request = HttpRequest.newBuilder(
@@ -43,6 +50,14 @@ public final class ScrapeLatency {
                             + "p99 %.2f ms, max %.2f ms%n", ScrapeBenchmark.ENDPOINTS * ScrapeBenchmark.CODES_PER_ENDPOINT,
                     bytes, scrapes, nanos[scrapes / 2] / 1e6, nanos[scrapes * 99 / 100] / 1e6,
                     nanos[scrapes - 1] / 1e6);
+        }
+    }
+
+    /** Serves the endpoint for {@code seconds}, for scrapers in other processes. */
+    private static void serve(PrometheusMeterRegistry registry, int port, long seconds) throws Exception {
+        try (MetricsHttpServer server = MetricsHttpServer.start("127.0.0.1", port, registry, EndpointSecurity.NONE)) {
+            System.out.println("serving http://127.0.0.1:" + server.port() + "/metrics for " + seconds + " s");
+            Thread.sleep(seconds * 1000);
         }
     }
 }
