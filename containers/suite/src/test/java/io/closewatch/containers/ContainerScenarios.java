@@ -164,6 +164,17 @@ abstract class ContainerScenarios {
                 .toList());
     }
 
+    /**
+     * The container closes by itself with 1009 (a message over the session's limit), a close no WebSocket API call
+     * shows on Tomcat and Undertow, where it is put down to the peer (see {@link Container}).
+     */
+    @Test
+    void theContainerClosesAMessageTooBig() throws Exception {
+        play("jdk-send-text 64 /small",
+                closes(api, "server", "/small", 1009, "protocol_error", container.ownCloseInitiator, 1),
+                closes("jdk", "client", server, 1009, "protocol_error", "remote", 1));
+    }
+
     /** Containers differ: Tomcat, Undertow and Tyrus refuse a received 1012 and report 1002; Jetty passes it on. */
     @Test
     void peerClosesTheContainerWith1012() throws Exception {

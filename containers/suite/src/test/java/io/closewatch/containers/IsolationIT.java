@@ -78,4 +78,26 @@ class IsolationIT {
             Files.deleteIfExists(classLog);
         }
     }
+
+    @Test
+    void theAgentGivenTwiceStartsOnce() throws Exception {
+        String stderr;
+        try (HostJvm host = HostJvm.start("tomcat11", JavaHomes.require(17), "port={port}",
+                List.of("-javaagent:" + HostJvm.agentJar() + "=port=0"), Map.of())) {
+            host.play("jdk-server-close 4001 /annotated/twice");
+            Map<String, Double> expected = Map.of("{code=4001}", 2.0); // server and client side, once each
+            Map<String, Double> closes = Map.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!expected.equals(closes) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                closes = Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
+                        "release", "api", "side", "endpoint", "category", "initiator");
+            }
+            assertEquals(expected, closes, "the first agent counts");
+            stderr = host.stderr();
+        }
+        assertEquals(1, stderr.lines().filter(line -> line.contains("/metrics (application=")).count(), stderr);
+        assertEquals(1, stderr.lines().filter(line -> line.contains("Closewatch is already running")).count(),
+                stderr);
+    }
 }

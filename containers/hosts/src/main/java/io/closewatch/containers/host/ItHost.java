@@ -89,6 +89,9 @@ public final class ItHost {
             case "jdk-idle": // <path>: the JDK client stays silent until the server's idle timeout ends the session
                 jdk(command[1], (ws, ended) -> { });
                 break;
+            case "jdk-send-text": // <length> <path>: the JDK client sends one text message, the server closes
+                jdk(command[2], (ws, ended) -> ws.sendText("x".repeat(Integer.parseInt(command[1])), true));
+                break;
             case "jdk-raw-peer": // <action>: the raw server ends the JDK client's session (see RawPeerServer)
                 jdkSession(URI.create("ws://127.0.0.1:" + rawPeer.port() + "/" + command[1]), (ws, ended) -> { });
                 break;

@@ -27,6 +27,9 @@ final class ServerEndpoints {
     static final String PROGRAMMATIC_NO_ON_CLOSE = "/programmatic-plain";
     static final String IDLE = "/idle";
     static final String CODES = "/codes";
+    static final String SMALL_MESSAGES = "/small";
+    /** Text messages longer than this end the session: the container closes it with 1009 (too big). */
+    static final int SMALL_MESSAGE_LIMIT = 16;
     static final long IDLE_TIMEOUT_MILLIS = 300;
 
     private ServerEndpoints() {
@@ -40,7 +43,7 @@ final class ServerEndpoints {
 
     static List<Class<?>> annotated() {
         return List.of(AnnotatedEndpoint.class, SilentAnnotatedEndpoint.class, IdleEndpoint.class,
-                CodesEndpoint.class);
+                CodesEndpoint.class, SmallMessagesEndpoint.class);
     }
 
     static void obey(Session session, String message) throws IOException {
@@ -83,6 +86,21 @@ final class ServerEndpoints {
         @OnOpen
         public void open(Session session) {
             session.setMaxIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        }
+    }
+
+    /** Takes only short text messages, so that the container itself closes a session with 1009. */
+    @ServerEndpoint(SMALL_MESSAGES)
+    public static final class SmallMessagesEndpoint {
+        @OnOpen
+        public void open(Session session) {
+            session.setMaxTextMessageBufferSize(SMALL_MESSAGE_LIMIT);
+        }
+
+        /** Tyrus enforces only this limit, the others the buffer size. */
+        @OnMessage(maxMessageSize = SMALL_MESSAGE_LIMIT)
+        public void message(String message) {
+            // never reached with a message over the limit
         }
     }
 
