@@ -35,7 +35,7 @@ final class AgentInstaller {
      */
     static void install(String agentArgs, Instrumentation instrumentation, Throwable bridgeUnavailable,
                         boolean attached) {
-        boolean secondStart = bridgeUnavailable == null && CloseWatchBridge.isInstalled();
+        boolean secondStart = bridgeUnavailable == null && !CloseWatchBridge.claim();
         DeferredTransformer deferred = null;
         if (!attached && !secondStart && bridgeUnavailable == null) {
             // Registered before the host's main method runs, so that no class to instrument can be missed.

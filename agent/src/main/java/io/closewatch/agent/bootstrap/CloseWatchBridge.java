@@ -1,6 +1,7 @@
 package io.closewatch.agent.bootstrap;
 
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The only agent class that instrumented code calls. It is injected into the bootstrap class loader so that
@@ -50,6 +51,7 @@ public final class CloseWatchBridge {
         void failed(String event, Throwable error);
     }
 
+    private static final AtomicBoolean CLAIMED = new AtomicBoolean();
     private static volatile Events events;
 
     private CloseWatchBridge() {
@@ -59,8 +61,12 @@ public final class CloseWatchBridge {
         events = installed;
     }
 
-    public static boolean isInstalled() {
-        return events != null;
+    /**
+     * @return true for the first agent start in this JVM, false for any later one (the agent given twice, or
+     *         attached to a JVM it already runs in). Decided at once, before anything is installed.
+     */
+    public static boolean claim() {
+        return CLAIMED.compareAndSet(false, true);
     }
 
     public static void opened(Object session, String api, Object endpoint, String pathTemplate, URI clientTarget) {
