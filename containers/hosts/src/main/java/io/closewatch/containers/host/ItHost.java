@@ -69,6 +69,7 @@ public final class ItHost {
                     System.out.println("FAILED " + line + ": " + e);
                 }
             }
+            server.stopClient(host.jakartaClient);
         }
     }
 

@@ -1,14 +1,22 @@
 package io.closewatch.containers.host;
 
+import jakarta.websocket.WebSocketContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /** Embedded Jetty 12.1 (ee10), which calls annotated endpoints through method handles, with no Endpoint between. */
 final class JettyServer implements ServerUnderTest {
     private final Server server = new Server();
+
+    /** Jetty's client container runs a thread pool of non-daemon threads: the host JVM would not exit. */
+    @Override
+    public void stopClient(WebSocketContainer client) throws Exception {
+        LifeCycle.stop(client);
+    }
 
     @Override
     public int start() throws Exception {

@@ -1,5 +1,6 @@
 package io.closewatch.containers.host;
 
+import jakarta.websocket.WebSocketContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.util.List;
@@ -28,6 +29,10 @@ interface ServerUnderTest extends AutoCloseable {
     /** The annotated endpoint classes every container deploys. */
     default List<Class<?>> annotatedEndpoints() {
         return ServerEndpoints.annotated();
+    }
+
+    /** Stops what this container's client container started; some keep non-daemon threads until stopped. */
+    default void stopClient(WebSocketContainer client) throws Exception {
     }
 
     /** The programmatic endpoint configurations every container deploys. */
