@@ -9,6 +9,7 @@ import io.closewatch.agent.instrumentation.PreFilteredTransformer;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.spring.SpringWebSocketInstrumentation;
+import io.closewatch.agent.instrumentation.tomcat.TomcatWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.websocket.WebSocketApiInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -40,6 +41,8 @@ final class HookInstaller {
     private static final InstrumentationModule[] MODULES = {
         WebSocketApiInstrumentation.jakarta(),
         WebSocketApiInstrumentation.javax(),
+        TomcatWebSocketInstrumentation.jakarta(),
+        TomcatWebSocketInstrumentation.javax(),
         new JettyWebSocketInstrumentation(),
         new SpringWebSocketInstrumentation(),
         new JdkWebSocketInstrumentation(),

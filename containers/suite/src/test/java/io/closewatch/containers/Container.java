@@ -9,10 +9,10 @@ import java.util.List;
 enum Container {
     //        module, api, empty frame; idle timeout: server codes, initiator, client code; received 1012; illegal code;
     //        who closes when the container closes by itself
-    TOMCAT_11("tomcat11", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote"),
-    TOMCAT_10("tomcat10", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote"),
-    TOMCAT_9("tomcat9", "javax", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote"),
-    SPRING_62("spring62", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote"),
+    TOMCAT_11("tomcat11", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "local"),
+    TOMCAT_10("tomcat10", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "local"),
+    TOMCAT_9("tomcat9", "javax", 1000, List.of(1006), "none", 1001, 1002, "remote", "local"),
+    SPRING_62("spring62", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "local"),
     JETTY_12("jetty12", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "local", "local"),
     UNDERTOW_23("undertow23", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote"),
     // Tyrus closes idle sessions with 1000 and tells the application 1006, or 1000 when the peer's echo wins the race.
@@ -39,9 +39,9 @@ enum Container {
     final String illegalCodeInitiator;
     /**
      * Who the agent says closed when the container closes a session by itself with a code other than 1006 (a
-     * message too big). Jetty's hooks see such a close sent, and Tyrus sends it through {@code Session.close}; Tomcat
-     * and Undertow send it without any WebSocket API call, so the agent cannot tell it from the peer's close and
-     * says remote (a known limit, in the README).
+     * message too big). Jetty's and Tomcat's hooks see such a close sent, and Tyrus sends it through
+     * {@code Session.close}; Undertow sends it without any call the agent sees, so the agent cannot tell it from the
+     * peer's close and says remote (a known limit, in the README).
      */
     final String ownCloseInitiator;
 

@@ -166,7 +166,7 @@ abstract class ContainerScenarios {
 
     /**
      * The container closes by itself with 1009 (a message over the session's limit), a close no WebSocket API call
-     * shows on Tomcat and Undertow, where it is put down to the peer (see {@link Container}).
+     * shows: Tomcat's and Jetty's own hooks see it; on Undertow it is put down to the peer (see {@link Container}).
      */
     @Test
     void theContainerClosesAMessageTooBig() throws Exception {

@@ -91,8 +91,16 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
                                 ConnectAdvice.class.getName()));
     }
 
-    /** The advice reads its {@code api} label from {@link WebSocketApi}, and its types in this namespace. */
     private AgentBuilder.Transformer.ForAdvice advice(ClassLoader adviceLoader) {
+        return advice(namespace, adviceLoader);
+    }
+
+    /**
+     * For advice written against {@code jakarta.websocket}, applied in {@code namespace} ({@code jakarta} or
+     * {@code javax}): it reads its {@code api} label from {@link WebSocketApi}, and its types in that namespace. A
+     * container that implements both namespaces under the same class names (Tomcat) hooks its own classes with it.
+     */
+    public static AgentBuilder.Transformer.ForAdvice advice(String namespace, ClassLoader adviceLoader) {
         ClassFileLocator adviceClasses = ClassFileLocator.ForClassLoader.of(adviceLoader);
         ClassFileLocator inNamespace = namespace.equals("jakarta") ? adviceClasses
                 : new NamespaceRemappingLocator(adviceClasses, "jakarta/websocket/", namespace + "/websocket/");
