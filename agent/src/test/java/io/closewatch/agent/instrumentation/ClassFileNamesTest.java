@@ -22,6 +22,20 @@ class ClassFileNamesTest {
         assertFalse(ClassFileNames.contains(haystack, bytes("onOpen")));
         assertFalse(ClassFileNames.contains(bytes("onClos"), bytes("onClose")), "a name cut off at the end");
         assertFalse(ClassFileNames.contains(bytes("onCloXe"), bytes("onClose")), "a difference after the first byte");
+        assertFalse(ClassFileNames.contains(bytes("Xse"), bytes("onClose")), "a haystack shorter than the name");
+    }
+
+    /** The search skips ahead; it must still find a name at every offset, after near misses and repeats. */
+    @Test
+    void findsANameAtEveryOffsetAmongNearMisses() {
+        byte[] needle = bytes("/websocket/Session");
+        for (int offset = 0; offset < 40; offset++) {
+            String before = "/websocket/Sessio/websocket/Sessi/ws".repeat(2).substring(0, offset);
+            assertTrue(ClassFileNames.contains(bytes(before + "/websocket/Session" + "ssion"), needle), before);
+            assertFalse(ClassFileNames.contains(bytes(before + "/websocket/Sessiom"), needle), before);
+        }
+        assertTrue(ClassFileNames.contains(bytes("aaaab"), bytes("aab")), "a repeated prefix");
+        assertTrue(ClassFileNames.contains(bytes("abcabd"), bytes("abd")));
     }
 
     @Test
