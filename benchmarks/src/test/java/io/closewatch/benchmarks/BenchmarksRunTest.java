@@ -1,5 +1,7 @@
 package io.closewatch.benchmarks;
 
+import io.closewatch.agent.metrics.CloseMeters;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -13,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Each benchmark runs, for one short iteration: the suite proves they work, never how fast (no timing assertion:
+ * Each benchmark runs, for one short iteration (the scrape latency for 8 scrapes): the suite proves they work, never how fast (no timing assertion:
  * the figures come from real runs, in the README).
  */
 class BenchmarksRunTest {
@@ -32,5 +34,15 @@ class BenchmarksRunTest {
         for (RunResult result : results) {
             assertTrue(result.getPrimaryResult().getSampleCount() > 0, result.getParams().getBenchmark());
         }
+    }
+
+    @Test
+    void theScrapeLatencyRunScrapesTheRealEndpoint() throws Exception {
+        PrometheusMeterRegistry registry = CloseMeters.newRegistry();
+        ScrapeBenchmark.fill(registry);
+        ScrapeLatency.Result result = ScrapeLatency.measure(registry, 8);
+        assertEquals(registry.scrape().length(), result.bytes(), "the whole body, as rendered");
+        assertEquals(8, result.sortedNanos().length);
+        assertTrue(result.percentile(0) > 0 && result.percentile(50) <= result.percentile(100));
     }
 }
