@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Each benchmark runs, for one short iteration (the scrape latency for 8 scrapes): the suite proves they work, never how fast (no timing assertion:
- * the figures come from real runs, in the README).
+ * Each benchmark runs, for one short iteration (the scrape latency for 8 scrapes): the suite proves they work, never
+ * how fast (no timing assertion: the figures come from real runs, in the README).
  */
 class BenchmarksRunTest {
     @Test

@@ -20,7 +20,8 @@ class DeferredTransformerTest {
     private static final byte[] OTHER = "..toString..".getBytes(StandardCharsets.UTF_8);
     private static final byte[] TRANSFORMED = {1, 2, 3};
 
-    private final DeferredTransformer deferred = new DeferredTransformer(new ClassFileNames(List.of("connectToServer")));
+    private final DeferredTransformer deferred =
+            new DeferredTransformer(new ClassFileNames(List.of("connectToServer")));
     private final AtomicInteger delegateCalls = new AtomicInteger();
     private final ClassFileTransformer delegate = new ClassFileTransformer() {
         @Override
