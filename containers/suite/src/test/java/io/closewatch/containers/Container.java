@@ -39,9 +39,9 @@ enum Container {
     final String illegalCodeInitiator;
     /**
      * Who the agent says closed when the container closes a session by itself with a code other than 1006 (a
-     * message too big). Jetty's and Tomcat's hooks see such a close sent, and Tyrus sends it through
-     * {@code Session.close}; Undertow sends it without any call the agent sees, so the agent cannot tell it from the
-     * peer's close and says remote (a known limit, in the README).
+     * message too big), as server or as client. Jetty's and Tomcat's hooks see such a close sent, and Tyrus sends it
+     * through {@code Session.close}; Undertow sends it without any call the agent sees, so the agent cannot tell it
+     * from the peer's close and says remote (a known limit, in the README).
      */
     final String ownCloseInitiator;
 

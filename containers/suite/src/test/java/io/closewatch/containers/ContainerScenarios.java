@@ -175,6 +175,16 @@ abstract class ContainerScenarios {
                 closes("jdk", "client", server, 1009, "protocol_error", "remote", 1));
     }
 
+    /** The same on the client side: the server sends more than the container's client session takes. */
+    @Test
+    void theClientContainerClosesAMessageTooBig() throws Exception {
+        Assumptions.assumeTrue(container != Container.TYRUS_22,
+                "Tyrus's client takes a text message over its session's buffer size: there is no limit to exceed");
+        play("jakarta-client-too-big /annotated/big",
+                closes(api, "client", server, 1009, "protocol_error", container.ownCloseInitiator, 1),
+                closes(api, "server", "/annotated/{room}", 1009, "protocol_error", "remote", 1));
+    }
+
     /** Containers differ: Tomcat, Undertow and Tyrus refuse a received 1012 and report 1002; Jetty passes it on. */
     @Test
     void peerClosesTheContainerWith1012() throws Exception {

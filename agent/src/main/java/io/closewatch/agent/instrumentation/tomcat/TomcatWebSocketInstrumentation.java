@@ -10,14 +10,15 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * Tomcat's server-side upgrade handler, for both namespaces (Tomcat 10+ implements {@code jakarta.websocket},
- * Tomcat 9 {@code javax.websocket}, under the same class name). When Tomcat fails a session itself, for a message
- * too big or a protocol error, it sends its close frame from {@code WsHttpUpgradeHandler.close(CloseReason)}, through
- * the very method that also handles the peer's close frames ({@code WsSession.onClose}); no WebSocket API call
- * shows it, so without this hook such a close would be put down to the peer.
+ * Where Tomcat fails a session itself, for both namespaces (Tomcat 10+ implements {@code jakarta.websocket}, Tomcat 9
+ * {@code javax.websocket}, under the same class names). For a message too big or a protocol error the server sends
+ * its close frame from {@code WsHttpUpgradeHandler.close(CloseReason)}, through the very method that also handles
+ * the peer's close frames ({@code WsSession.onClose}); the client does so from {@code WsFrameClient.close}. No
+ * WebSocket API call shows these closes, so without these hooks they would be put down to the peer.
  */
 public final class TomcatWebSocketInstrumentation implements InstrumentationModule {
     private static final String UPGRADE_HANDLER = "org.apache.tomcat.websocket.server.WsHttpUpgradeHandler";
+    private static final String CLIENT_FRAME_READER = "org.apache.tomcat.websocket.WsFrameClient";
 
     private final String namespace;
 
@@ -40,16 +41,21 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
 
     @Override
     public String[] classFileNames() {
-        return new String[] {"WsHttpUpgradeHandler"};
+        return new String[] {"WsHttpUpgradeHandler", "WsFrameClient"};
     }
 
     @Override
     public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
         String closeReason = namespace + ".websocket.CloseReason";
+        ClassLoaderCanSee seesApi = ClassLoaderCanSee.canSee(closeReason);
         return builder
-                .type(named(UPGRADE_HANDLER), ClassLoaderCanSee.canSee(closeReason))
+                .type(named(UPGRADE_HANDLER), seesApi)
                 .transform(WebSocketApiInstrumentation.advice(namespace, adviceLoader)
                         .advice(named("close").and(takesArguments(1)).and(takesArgument(0, named(closeReason))),
-                                FailSessionAdvice.class.getName()));
+                                FailSessionAdvice.class.getName()))
+                .type(named(CLIENT_FRAME_READER), seesApi)
+                .transform(WebSocketApiInstrumentation.advice(namespace, adviceLoader)
+                        .advice(named("close").and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
+                                ClientFailSessionAdvice.class.getName()));
     }
 }

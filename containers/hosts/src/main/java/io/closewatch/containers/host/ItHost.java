@@ -5,6 +5,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 
@@ -103,6 +104,12 @@ public final class ItHost {
             case "jakarta-server-close": // <code> <path>
                 jakarta(command[2], session -> session.getBasicRemote().sendText("close:" + command[1]));
                 break;
+            case "jakarta-client-too-big": // <path>: the server sends more than the client takes; it closes (1009)
+                jakarta(command[1], session -> {
+                    session.setMaxTextMessageBufferSize(ServerEndpoints.SMALL_MESSAGE_LIMIT);
+                    session.getBasicRemote().sendText("send:" + 4 * ServerEndpoints.SMALL_MESSAGE_LIMIT);
+                });
+                break;
             case "raw-client": // <action> <path>: a raw client ends its session with the container
                 rawClient(command[1], command[2]);
                 break;
@@ -177,6 +184,7 @@ public final class ItHost {
         Endpoint endpoint = new Endpoint() {
             @Override
             public void onOpen(Session session, EndpointConfig config) {
+                session.addMessageHandler(String.class, (MessageHandler.Whole<String>) message -> { }); // takes text
             }
 
             @Override

@@ -50,6 +50,8 @@ final class ServerEndpoints {
         if (message.startsWith("close:")) {
             int code = Integer.parseInt(message.substring("close:".length()));
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), "asked to"));
+        } else if (message.startsWith("send:")) {
+            session.getBasicRemote().sendText("x".repeat(Integer.parseInt(message.substring("send:".length()))));
         }
     }
 
