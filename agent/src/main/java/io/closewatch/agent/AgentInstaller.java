@@ -36,18 +36,15 @@ final class AgentInstaller {
     static void install(String agentArgs, Instrumentation instrumentation, Throwable bridgeUnavailable,
                         boolean attached) {
         boolean secondStart = bridgeUnavailable == null && !CloseWatchBridge.claim();
-        DeferredTransformer deferred = null;
-        if (!attached && !secondStart && bridgeUnavailable == null) {
-            // Registered before the host's main method runs, so that no class to instrument can be missed.
-            deferred = new DeferredTransformer(HookInstaller.classFileNames());
-            instrumentation.addTransformer(deferred);
-        }
-        DeferredTransformer registered = deferred;
+        DeferredTransformer deferred = attached || secondStart || bridgeUnavailable != null ? null
+                : new DeferredTransformer(HookInstaller.classFileNames());
         Thread starter = new Thread(() -> start(agentArgs, instrumentation, bridgeUnavailable, secondStart,
-                registered), THREAD);
+                deferred), THREAD);
         starter.setDaemon(true);
         if (deferred != null) {
             deferred.builtOn(starter);
+            // Registered before the host's main method runs, so that no class to instrument can be missed.
+            instrumentation.addTransformer(deferred);
         }
         starter.start();
     }

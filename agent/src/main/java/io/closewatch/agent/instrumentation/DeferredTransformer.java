@@ -10,23 +10,29 @@ import java.util.concurrent.TimeUnit;
  * Lets {@code premain} return at once while Byte Buddy is built on another thread, without missing a class: it is
  * registered first, and a class whose file mentions a hooked name ({@link ClassFileNames}) waits until the real
  * transformer is {@linkplain #delegateTo handed over}; every other class passes at once. Most hosts load their first
- * such class well after Byte Buddy is ready, so nobody waits. JDK types only: Byte Buddy must not load on the host's
- * start-up path.
+ * such class well after Byte Buddy is ready, so nobody waits. JDK types only: Byte Buddy's machinery must not run on
+ * the host's start-up path.
  */
 public final class DeferredTransformer implements ClassFileTransformer {
     /** Never reached in practice; a bound so that no host thread can hang on the agent. */
-    static final long MAX_WAIT_SECONDS = 30;
+    private static final long MAX_WAIT_MILLIS = 30_000;
     private static final String AGENT_PACKAGE = "io/closewatch/agent/";
     private static final ClassFileTransformer NOTHING = new ClassFileTransformer() {
     };
 
     private final ClassFileNames names;
+    private final long maxWaitMillis;
     private final CountDownLatch handedOver = new CountDownLatch(1);
     private volatile ClassFileTransformer delegate;
     private volatile Thread builder;
 
     public DeferredTransformer(ClassFileNames names) {
+        this(names, MAX_WAIT_MILLIS);
+    }
+
+    DeferredTransformer(ClassFileNames names, long maxWaitMillis) {
         this.names = names;
+        this.maxWaitMillis = maxWaitMillis;
     }
 
     /** The thread that builds the real transformer: the classes it loads itself must not wait for it. */
@@ -75,11 +81,11 @@ public final class DeferredTransformer implements ClassFileTransformer {
             return null; // a JDK class Byte Buddy needs while it is built: it would wait for itself
         }
         try {
-            if (handedOver.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (handedOver.await(maxWaitMillis, TimeUnit.MILLISECONDS)) {
                 return delegate;
             }
             System.err.println("[closewatch] " + internalName.replace('/', '.') + " loads uninstrumented: the agent "
-                    + "was not ready after " + MAX_WAIT_SECONDS + " s");
+                    + "was not ready after " + maxWaitMillis + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the host's interrupt is kept; this class loads unchanged
         }

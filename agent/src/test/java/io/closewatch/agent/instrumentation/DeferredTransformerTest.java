@@ -1,5 +1,6 @@
 package io.closewatch.agent.instrumentation;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.lang.instrument.ClassFileTransformer;
@@ -8,20 +9,26 @@ import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+/**
+ * The transformer here would hold a candidate for an hour: a load that must not wait is run on its own thread and
+ * must finish within {@link #NO_WAIT_SECONDS}, so that waiting by mistake fails the test instead of passing late.
+ */
 class DeferredTransformerTest {
+    private static final long NO_WAIT_SECONDS = 10;
     private static final byte[] CANDIDATE = "..connectToServer..".getBytes(StandardCharsets.UTF_8);
     private static final byte[] OTHER = "..toString..".getBytes(StandardCharsets.UTF_8);
     private static final byte[] TRANSFORMED = {1, 2, 3};
 
-    private final DeferredTransformer deferred =
-            new DeferredTransformer(new ClassFileNames(List.of("connectToServer")));
+    private final DeferredTransformer deferred = new DeferredTransformer(
+            new ClassFileNames(List.of("connectToServer")), TimeUnit.HOURS.toMillis(1));
     private final AtomicInteger delegateCalls = new AtomicInteger();
     private final ClassFileTransformer delegate = new ClassFileTransformer() {
         @Override
@@ -32,50 +39,86 @@ class DeferredTransformerTest {
         }
     };
 
-    private byte[] load(String name, byte[] classFile) throws Exception {
-        return deferred.transform(getClass().getModule(), null, name, null, null, classFile);
+    /** Lets any load a failed test left waiting go. */
+    @AfterEach
+    void release() {
+        deferred.passEverything();
+    }
+
+    private static CompletableFuture<byte[]> loadOnAnotherThread(DeferredTransformer transformer, String name,
+                                                                 byte[] classFile, boolean asTheBuildingThread) {
+        CompletableFuture<byte[]> loaded = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                loaded.complete(transformer.transform(DeferredTransformerTest.class.getModule(), null, name, null,
+                        null, classFile));
+            } catch (Exception | Error e) {
+                loaded.completeExceptionally(e);
+            }
+        }, "host-class-loading");
+        thread.setDaemon(true);
+        if (asTheBuildingThread) {
+            transformer.builtOn(thread);
+        }
+        thread.start();
+        return loaded;
+    }
+
+    private CompletableFuture<byte[]> loadOnAnotherThread(String name, byte[] classFile) {
+        return loadOnAnotherThread(deferred, name, classFile, false);
+    }
+
+    private static byte[] withoutWaiting(CompletableFuture<byte[]> loading, String what) throws Exception {
+        try {
+            return loading.get(NO_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError(what + " waited for the delegate", e);
+        }
+    }
+
+    private byte[] loadWithoutWaiting(String name, byte[] classFile) throws Exception {
+        return withoutWaiting(loadOnAnotherThread(name, classFile), name);
     }
 
     @Test
     void aClassThatMentionsNoHookedNamePassesAtOnceWithoutTheDelegate() throws Exception {
-        assertNull(load("com/example/Other", OTHER)); // would wait if it were a candidate: nothing is handed over
+        assertNull(loadWithoutWaiting("com/example/Other", OTHER)); // nothing handed over yet
         deferred.delegateTo(delegate);
-        assertNull(load("com/example/Other", OTHER));
+        assertNull(loadWithoutWaiting("com/example/Other", OTHER));
         assertEquals(0, delegateCalls.get());
     }
 
     @Test
     void aCandidateWaitsForTheDelegateAndIsTransformedByIt() throws Exception {
-        CompletableFuture<byte[]> loading = new CompletableFuture<>();
-        Thread host = new Thread(() -> {
-            try {
-                loading.complete(load("com/example/Client", CANDIDATE));
-            } catch (Exception e) {
-                loading.completeExceptionally(e);
-            }
-        });
-        host.start();
-        while (host.getState() != Thread.State.TIMED_WAITING) {
-            assertFalse(loading.isDone(), "a candidate went on before the delegate was handed over");
-            Thread.onSpinWait();
-        }
+        CompletableFuture<byte[]> loading = loadOnAnotherThread("com/example/Client", CANDIDATE);
+        assertThrows(TimeoutException.class, () -> loading.get(300, TimeUnit.MILLISECONDS),
+                "a candidate went on before the delegate was handed over");
         deferred.delegateTo(delegate);
-        assertArrayEquals(TRANSFORMED, loading.get(10, TimeUnit.SECONDS));
+        assertArrayEquals(TRANSFORMED, loading.get(NO_WAIT_SECONDS, TimeUnit.SECONDS));
         assertEquals(1, delegateCalls.get());
-        assertArrayEquals(TRANSFORMED, load("com/example/Client", CANDIDATE), "later candidates go straight on");
+        assertArrayEquals(TRANSFORMED, loadWithoutWaiting("com/example/Client", CANDIDATE),
+                "later candidates go straight on");
     }
 
     @Test
     void afterTheAgentGaveUpEveryClassLoadsUnchanged() throws Exception {
         deferred.passEverything();
-        assertNull(load("com/example/Client", CANDIDATE));
+        assertNull(loadWithoutWaiting("com/example/Client", CANDIDATE));
+        assertEquals(0, delegateCalls.get());
     }
 
     @Test
     void neitherTheBuildingThreadNorTheAgentsOwnClassesWait() throws Exception {
-        assertNull(load("io/closewatch/agent/Anything", CANDIDATE));
-        deferred.builtOn(Thread.currentThread());
-        assertNull(load("com/example/Client", CANDIDATE));
+        assertNull(loadWithoutWaiting("io/closewatch/agent/Anything", CANDIDATE));
+        assertNull(withoutWaiting(loadOnAnotherThread(deferred, "com/example/Client", CANDIDATE, true),
+                "a class the building thread loads"));
         assertEquals(0, delegateCalls.get());
+    }
+
+    @Test
+    void aCandidateGivesUpAfterTheBoundAndLoadsUnchanged() throws Exception {
+        DeferredTransformer neverReady = new DeferredTransformer(new ClassFileNames(List.of("connectToServer")), 50);
+        assertNull(withoutWaiting(loadOnAnotherThread(neverReady, "com/example/Client", CANDIDATE, false),
+                "a candidate past the bound"));
     }
 }
