@@ -1,5 +1,7 @@
 package io.closewatch.agent;
 
+import io.closewatch.agent.core.Labels;
+import io.closewatch.agent.metrics.MetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -12,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * so that a fault on every close cannot flood the host's log.
  */
 final class AgentErrors {
-    static final String METER = "closewatch.agent.errors";
-
     private final MeterRegistry registry;
     private final Logger log;
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
@@ -24,9 +24,9 @@ final class AgentErrors {
     }
 
     void failed(String reason, Throwable error) {
-        Counter.builder(METER)
+        Counter.builder(MetricNames.AGENT_ERRORS)
                 .description("Failures inside the Closewatch agent; the host was not affected")
-                .tag("reason", reason)
+                .tag(Labels.REASON, reason)
                 .register(registry)
                 .increment();
         if (logged.add(reason)) {

@@ -61,10 +61,9 @@ final class AgentInstaller {
                     HostDefaults.detect(System.getProperty("sun.java.command"), ClassLoader.getSystemClassLoader()),
                     log::warn);
             String version = agentVersion();
-            PrometheusMeterRegistry registry = CloseMeters.newRegistry();
+            PrometheusMeterRegistry registry = CloseMeters.newRegistry(config.application(), config.release());
             AgentErrors errors = new AgentErrors(registry, log);
-            CloseMeters meters = new CloseMeters(registry, config.application(), config.release(), version,
-                    config.maxCodes(), config.maxEndpoints());
+            CloseMeters meters = new CloseMeters(registry, version, config.maxCodes(), config.maxEndpoints());
             String instrumented;
             if (bridgeUnavailable != null) {
                 errors.failed("bridge_unavailable", bridgeUnavailable);

@@ -1,9 +1,11 @@
 package io.closewatch.agent;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import io.closewatch.agent.core.Api;
 import io.closewatch.agent.core.CloseCodes;
-import io.closewatch.agent.core.Initiator;
+import io.closewatch.agent.core.Labels;
 import io.closewatch.agent.core.SessionState;
+import io.closewatch.agent.core.Side;
 import io.closewatch.agent.core.WeakIdentityMap;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.closewatch.agent.metrics.EndpointMeters;
@@ -17,11 +19,6 @@ import java.util.function.LongSupplier;
  * it exactly once, against the endpoint it opened on.
  */
 final class CloseRecorder implements CloseWatchBridge.Events {
-    static final String SERVER = "server";
-    static final String CLIENT = "client";
-    /** Label value for what cannot be known: a session whose opening the agent never saw. */
-    static final String UNKNOWN = "unknown";
-
     private final CloseMeters meters;
     private final AgentErrors errors;
     private final LongSupplier nanoClock;
@@ -41,8 +38,8 @@ final class CloseRecorder implements CloseWatchBridge.Events {
     public void opened(Object session, String api, Object endpoint, String pathTemplate, URI clientTarget) {
         String mappedTemplate = endpoint == null ? null : templates.get(endpoint);
         EndpointMeters meters = pathTemplate != null
-                ? this.meters.endpoint(api, SERVER, mappedTemplate != null ? mappedTemplate : pathTemplate)
-                : this.meters.endpoint(api, CLIENT, origin(clientTarget != null ? clientTarget : connecting.get()));
+                ? this.meters.endpoint(api, Side.SERVER, mappedTemplate != null ? mappedTemplate : pathTemplate)
+                : this.meters.endpoint(api, Side.CLIENT, origin(clientTarget != null ? clientTarget : connecting.get()));
         // A subclass's onOpen calling super.onOpen, or two hooks of one container, report a session twice.
         if (sessions.putIfAbsent(session, new SessionState<>(meters, nanoClock.getAsLong())) == null) {
             meters.opened();
@@ -107,8 +104,7 @@ final class CloseRecorder implements CloseWatchBridge.Events {
         if (state != null) {
             return state;
         }
-        String side = "jdk".equals(api) ? CLIENT : UNKNOWN;
-        state = SessionState.unseenOpening(meters.endpoint(api, side, UNKNOWN));
+        state = SessionState.unseenOpening(meters.endpoint(api, Api.sideOfUnseenSession(api), Labels.UNKNOWN));
         SessionState<EndpointMeters> raced = sessions.putIfAbsent(session, state);
         return raced != null ? raced : state;
     }
@@ -116,7 +112,7 @@ final class CloseRecorder implements CloseWatchBridge.Events {
     /** {@code scheme://host:port} of a client's target: never the path, which may carry ids or tokens. */
     static String origin(URI target) {
         if (target == null || target.getHost() == null) {
-            return UNKNOWN;
+            return Labels.UNKNOWN;
         }
         String scheme = target.getScheme() == null ? "ws" : target.getScheme().toLowerCase(Locale.ROOT);
         int port = target.getPort();

@@ -15,6 +15,8 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.Nexus;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,18 +37,18 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 /**
  * Builds Byte Buddy's transformer from the {@link #MODULES} and puts it to work: behind the {@link DeferredTransformer}
  * registered in {@code premain}, or, for an agent attached to a running JVM, installed by Byte Buddy itself so that
- * it retransforms the classes already loaded.
+ * it retransforms the classes already loaded. A new instrumented stack is one more line in {@link #MODULES}.
  */
 final class HookInstaller {
-    private static final InstrumentationModule[] MODULES = {
+    static final List<InstrumentationModule> MODULES = List.of(
         WebSocketApiInstrumentation.jakarta(),
         WebSocketApiInstrumentation.javax(),
         TomcatWebSocketInstrumentation.jakarta(),
         TomcatWebSocketInstrumentation.javax(),
         new JettyWebSocketInstrumentation(),
         new SpringWebSocketInstrumentation(),
-        new JdkWebSocketInstrumentation(),
-    };
+        new JdkWebSocketInstrumentation()
+    );
 
     private HookInstaller() {
     }
@@ -65,28 +67,8 @@ final class HookInstaller {
      * @return what is instrumented, for the start-up log line
      */
     static String install(Instrumentation instrumentation, DeferredTransformer deferred, AgentErrors errors) {
-        // The advice changes no class format, so Byte Buddy's Nexus (for initialising generated fields) is never
-        // used, yet building it injects a class into the application loader and generates an accessor inside
-        // java.base, a fifth of a second on the host's start-up. The property is the relocated copy's own.
-        if (System.getProperty(Nexus.PROPERTY) == null) {
-            System.setProperty(Nexus.PROPERTY, "true");
-        }
-        AgentBuilder builder = new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                .with(new LongLivedLoaderPoolStrategy())
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-                .with(new TransformFailures(errors))
-                // The JDK's own classes are skipped, but for the one package of the JDK WebSocket client.
-                .ignore(not(nameStartsWith(JdkWebSocketInstrumentation.PACKAGE)),
-                        isBootstrapClassLoader().or(isExtensionClassLoader()))
-                .or(nameStartsWith("net.bytebuddy.").or(nameStartsWith("io.closewatch.agent."))
-                        .or(nameStartsWith("jdk.internal.reflect.")).or(nameContains("$$Lambda")).or(isSynthetic()))
+        AgentBuilder builder = builder(MODULES, new TransformFailures(errors))
                 .assureReadEdgeTo(instrumentation, CloseWatchBridge.class);
-        List<String> names = new ArrayList<>();
-        for (InstrumentationModule module : MODULES) {
-            builder = module.extend(builder, HookInstaller.class.getClassLoader());
-            names.add(module.name());
-        }
         if (deferred != null) {
             deferred.delegateTo(builder.makeRaw());
         } else {
@@ -95,7 +77,43 @@ final class HookInstaller {
                     .with(PreFilteredTransformer.decorator(classFileNames()))
                     .installOn(instrumentation);
         }
+        List<String> names = new ArrayList<>();
+        for (InstrumentationModule module : MODULES) {
+            names.add(module.name());
+        }
         return String.join(", ", names);
+    }
+
+    /**
+     * Byte Buddy's agent builder with the hooks of {@code modules}, as the agent installs it (less the bridge's read
+     * edge, which needs the JVM's {@link Instrumentation}): also what the advice tests transform their types with.
+     */
+    static AgentBuilder builder(List<InstrumentationModule> modules, AgentBuilder.Listener listener) {
+        // The advice changes no class format, so Byte Buddy's Nexus (for initialising generated fields) is never
+        // used, yet building it injects a class into the application loader and generates an accessor inside
+        // java.base, a fifth of a second on the host's start-up. The property is the relocated copy's own.
+        if (System.getProperty(Nexus.PROPERTY) == null) {
+            System.setProperty(Nexus.PROPERTY, "true");
+        }
+        ElementMatcher.Junction<TypeDescription> hookedJdkTypes = ElementMatchers.none();
+        for (InstrumentationModule module : modules) {
+            for (String jdkPackage : module.jdkPackages()) {
+                hookedJdkTypes = hookedJdkTypes.or(nameStartsWith(jdkPackage));
+            }
+        }
+        AgentBuilder builder = new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(new LongLivedLoaderPoolStrategy())
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+                .with(listener)
+                // The JDK's own classes are skipped, but for the packages a module hooks.
+                .ignore(not(hookedJdkTypes), isBootstrapClassLoader().or(isExtensionClassLoader()))
+                .or(nameStartsWith("net.bytebuddy.").or(nameStartsWith("io.closewatch.agent."))
+                        .or(nameStartsWith("jdk.internal.reflect.")).or(nameContains("$$Lambda")).or(isSynthetic()));
+        for (InstrumentationModule module : modules) {
+            builder = module.extend(builder, HookInstaller.class.getClassLoader());
+        }
+        return builder;
     }
 
     /** A type the agent failed to instrument is counted and logged once; its class loads unchanged. */

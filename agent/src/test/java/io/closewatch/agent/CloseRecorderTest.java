@@ -4,7 +4,6 @@ import io.closewatch.agent.metrics.CloseMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.slf4j.helpers.NOPLogger;
@@ -21,10 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CloseRecorderTest {
     private static final int MAX_CODES = 20;
     private static final int MAX_ENDPOINTS = 30;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry = CloseMeters.newRegistry("chat", "1.4.2");
     private final AtomicLong clock = new AtomicLong();
     private final CloseRecorder recorder = new CloseRecorder(
-            new CloseMeters(registry, "chat", "1.4.2", "0.1.0", MAX_CODES, MAX_ENDPOINTS),
+            new CloseMeters(registry, "0.1.0", MAX_CODES, MAX_ENDPOINTS),
             new AgentErrors(registry, NOPLogger.NOP_LOGGER), clock::get);
 
     @Test
@@ -174,7 +173,8 @@ class CloseRecorderTest {
         assertTrue(scrape.contains("le=\"86400.0\""), scrape);
         assertTrue(scrape.contains("websocket_sessions_active{api=\"jakarta\",application=\"chat\","
                 + "endpoint=\"/chat/{room}\",release=\"1.4.2\",side=\"server\"} 0.0"), scrape);
-        assertTrue(scrape.contains("closewatch_agent_info{version=\"0.1.0\"} 1"), scrape);
+        assertTrue(scrape.contains("closewatch_agent_info{application=\"chat\",release=\"1.4.2\",version=\"0.1.0\"} 1"),
+                "the agent's own meters carry the common labels too: " + scrape);
     }
 
     /** A peer closing with 2000 different codes: 20 keep their series, the rest go to "other", totals stay exact. */
@@ -217,7 +217,8 @@ class CloseRecorderTest {
     void aFailureIsCountedByReason() {
         recorder.failed("end", new IllegalStateException("boom"));
         recorder.failed("end", new IllegalStateException("boom"));
-        assertEquals(2.0, registry.find("closewatch.agent.errors").tag("reason", "end").counter().count());
+        assertEquals(2.0, registry.find("closewatch.agent.errors").tags("reason", "end", "application", "chat",
+                "release", "1.4.2").counter().count());
     }
 
     private double closes(String api, String side, String endpoint, String code, String category, String initiator) {

@@ -1,6 +1,8 @@
 package io.closewatch.benchmarks;
 
+import io.closewatch.agent.core.Api;
 import io.closewatch.agent.core.Initiator;
+import io.closewatch.agent.core.Side;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.closewatch.agent.metrics.EndpointMeters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,9 +39,9 @@ public class RecordingBenchmark {
 
     @Setup
     public void meters() {
-        CloseMeters meters = new CloseMeters(CloseMeters.newRegistry(), "chat", "1.4.2",
+        CloseMeters meters = new CloseMeters(CloseMeters.newRegistry("chat", "1.4.2"),
                 "bench", 100, 500);
-        endpoint = meters.endpoint("jakarta", "server", "/chat/{room}");
+        endpoint = meters.endpoint(Api.JAKARTA, Side.SERVER, "/chat/{room}");
         for (int code : CODES) {
             for (Initiator initiator : INITIATORS) {
                 endpoint.closed(code, initiator, 1, false); // every series exists, as in steady state

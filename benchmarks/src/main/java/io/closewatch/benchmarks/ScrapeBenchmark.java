@@ -1,6 +1,8 @@
 package io.closewatch.benchmarks;
 
+import io.closewatch.agent.core.Api;
 import io.closewatch.agent.core.Initiator;
+import io.closewatch.agent.core.Side;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,15 +37,15 @@ public class ScrapeBenchmark {
 
     @Setup
     public void thousandLabelSets() {
-        registry = CloseMeters.newRegistry();
+        registry = CloseMeters.newRegistry("chat", "1.4.2");
         fill(registry);
     }
 
     /** 1,000 distinct close-counter series, as a busy service would have. */
     static void fill(PrometheusMeterRegistry registry) {
-        CloseMeters meters = new CloseMeters(registry, "chat", "1.4.2", "bench", 100, 500);
+        CloseMeters meters = new CloseMeters(registry, "bench", 100, 500);
         for (int e = 0; e < ENDPOINTS; e++) {
-            var endpoint = meters.endpoint("jakarta", "server", "/room-" + e + "/{id}");
+            var endpoint = meters.endpoint(Api.JAKARTA, Side.SERVER, "/room-" + e + "/{id}");
             for (int c = 0; c < CODES_PER_ENDPOINT; c++) {
                 endpoint.opened();
                 endpoint.closed(4000 + c, Initiator.REMOTE, 2_000_000_000L, true);

@@ -24,7 +24,7 @@ public final class ScrapeLatency {
     }
 
     public static void main(String[] args) throws Exception {
-        PrometheusMeterRegistry registry = CloseMeters.newRegistry();
+        PrometheusMeterRegistry registry = CloseMeters.newRegistry("chat", "1.4.2");
         ScrapeBenchmark.fill(registry);
         if (args.length == 3 && args[0].equals("serve")) {
             serve(registry, Integer.parseInt(args[1]), Long.parseLong(args[2]));

@@ -38,7 +38,7 @@ class BenchmarksRunTest {
 
     @Test
     void theScrapeLatencyRunScrapesTheRealEndpoint() throws Exception {
-        PrometheusMeterRegistry registry = CloseMeters.newRegistry();
+        PrometheusMeterRegistry registry = CloseMeters.newRegistry("chat", "1.4.2");
         ScrapeBenchmark.fill(registry);
         ScrapeLatency.Result result = ScrapeLatency.measure(registry, 8);
         assertEquals(registry.scrape().length(), result.bytes(), "the whole body, as rendered");

@@ -2,7 +2,11 @@ package io.closewatch.agent.instrumentation;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
 
-/** The hooks for one instrumented API: which types, which methods, which advice. */
+/**
+ * The hooks for one instrumented API: which types, which methods, which advice. A module lives in a package of its
+ * own under {@code instrumentation/}, uses only the bridge, {@code core/} and this package, and is listed once in
+ * the installer; modules never refer to each other.
+ */
 public interface InstrumentationModule {
     /** The API as the start-up log line names it, e.g. {@code jakarta.websocket}. */
     String name();
@@ -14,6 +18,22 @@ public interface InstrumentationModule {
      */
     String[] classFileNames();
 
-    /** Adds this module's type matchers and advice; advice classes are resolved through {@code adviceLoader}. */
+    /**
+     * Package prefixes of the JDK's own classes (bootstrap or platform loader) this module instruments, such as
+     * {@code jdk.internal.net.http.websocket.}; every other JDK class is left alone.
+     */
+    default String[] jdkPackages() {
+        return new String[0];
+    }
+
+    /** Adds this module's type matchers and advice; advice classes are read through {@code adviceLoader}. */
     AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader);
+
+    /**
+     * The name of this module's advice class {@code simpleName}. Advice is named, never referenced as a class: it
+     * is only read as bytes and inlined, never loaded into the agent's (the application's) class loader.
+     */
+    default String advice(String simpleName) {
+        return getClass().getPackageName() + '.' + simpleName;
+    }
 }

@@ -1,5 +1,7 @@
 package io.closewatch.agent.metrics;
 
+import io.closewatch.agent.core.Labels;
+import io.closewatch.agent.core.Side;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,13 +15,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * All of the agent's meters, with the application and release labels every series carries. Label values that come
+ * All of the agent's meters. The application and release labels are the registry's common tags
+ * ({@link #newRegistry}), so every series carries them, the agent's own included. Label values that come
  * from outside (endpoint templates, close codes) are capped: past the caps they are counted as {@code other}, and
  * each such close or session is counted in {@code closewatch_labels_capped_total{label}}. Totals stay exact.
  */
 public final class CloseMeters {
     private final MeterRegistry registry;
-    private final Tags common;
     private final int maxCodes;
     private final int maxEndpoints;
     private final Counter codesCapped;
@@ -32,50 +34,50 @@ public final class CloseMeters {
      * @param maxCodes     distinct codes outside 1000-1015 with a series of their own, per api, side and endpoint
      * @param maxEndpoints distinct endpoints with series of their own, per api and side
      */
-    public CloseMeters(MeterRegistry registry, String application, String release, String agentVersion,
-                       int maxCodes, int maxEndpoints) {
+    public CloseMeters(MeterRegistry registry, String agentVersion, int maxCodes, int maxEndpoints) {
         this.registry = registry;
-        this.common = Tags.of(MetricNames.APPLICATION, application, MetricNames.RELEASE, release);
         this.maxCodes = maxCodes;
         this.maxEndpoints = maxEndpoints;
-        this.codesCapped = capped(registry, MetricNames.CODE);
-        this.endpointsCapped = capped(registry, MetricNames.ENDPOINT);
+        this.codesCapped = capped(registry, Labels.CODE);
+        this.endpointsCapped = capped(registry, Labels.ENDPOINT);
         Gauge.builder(MetricNames.AGENT_INFO, () -> 1)
                 .description("Closewatch agent build information")
-                .tag(MetricNames.VERSION, agentVersion)
+                .tag(Labels.VERSION, agentVersion)
                 .strongReference(true)
                 .register(registry);
     }
 
     /**
-     * The registry the agent serves. Micrometer's default pause detector (LatencyUtils) would add work to every
-     * timed close and a thread to the host; session lifetimes need no coordinated-omission correction.
+     * The registry the agent serves, every meter of it labelled with {@code application} and {@code release}.
+     * Micrometer's default pause detector (LatencyUtils) would add work to every timed close and a thread to the
+     * host; session lifetimes need no coordinated-omission correction.
      */
-    public static PrometheusMeterRegistry newRegistry() {
+    public static PrometheusMeterRegistry newRegistry(String application, String release) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.config().pauseDetector(new NoPauseDetector());
+        registry.config().commonTags(Labels.APPLICATION, application, Labels.RELEASE, release)
+                .pauseDetector(new NoPauseDetector());
         return registry;
     }
 
     /** The meters of one endpoint, created the first time it is asked for, or those of "other" past the cap. */
-    public EndpointMeters endpoint(String api, String side, String endpoint) {
+    public EndpointMeters endpoint(String api, Side side, String endpoint) {
         String key = key(api, side, endpoint);
         EndpointMeters meters = endpoints.get(key);
         return meters != null ? meters : admit(api, side, endpoint, key);
     }
 
-    private synchronized EndpointMeters admit(String api, String side, String endpoint, String key) {
+    private synchronized EndpointMeters admit(String api, Side side, String endpoint, String key) {
         EndpointMeters meters = endpoints.get(key);
         if (meters != null) {
             return meters;
         }
-        String apiAndSide = api + '\n' + side;
+        String apiAndSide = api + '\n' + side.label();
         int distinct = distinctEndpoints.getOrDefault(apiAndSide, 0);
         if (distinct >= maxEndpoints) {
             endpointsCapped.increment();
             // Past the cap: nothing is kept for the endpoint, so its name costs no memory either.
-            return endpoints.computeIfAbsent(key(api, side, EndpointMeters.OTHER),
-                    k -> create(api, side, EndpointMeters.OTHER));
+            return endpoints.computeIfAbsent(key(api, side, Labels.OTHER),
+                    k -> create(api, side, Labels.OTHER));
         }
         distinctEndpoints.put(apiAndSide, distinct + 1);
         meters = create(api, side, endpoint);
@@ -83,19 +85,19 @@ public final class CloseMeters {
         return meters;
     }
 
-    private EndpointMeters create(String api, String side, String endpoint) {
-        return new EndpointMeters(registry, common.and(MetricNames.API, api, MetricNames.SIDE, side,
-                MetricNames.ENDPOINT, endpoint), maxCodes, codesCapped);
+    private EndpointMeters create(String api, Side side, String endpoint) {
+        return new EndpointMeters(registry, Tags.of(Labels.API, api, Labels.SIDE, side.label(),
+                Labels.ENDPOINT, endpoint), maxCodes, codesCapped);
     }
 
-    private static String key(String api, String side, String endpoint) {
-        return api + '\n' + side + '\n' + endpoint;
+    private static String key(String api, Side side, String endpoint) {
+        return api + '\n' + side.label() + '\n' + endpoint;
     }
 
     private static Counter capped(MeterRegistry registry, String label) {
         return Counter.builder(MetricNames.LABELS_CAPPED)
                 .description("Closes (code) or sessions (endpoint) counted under \"other\" past a label cap")
-                .tag("label", label)
+                .tag(Labels.LABEL, label)
                 .register(registry);
     }
 }

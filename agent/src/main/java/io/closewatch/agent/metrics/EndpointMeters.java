@@ -2,6 +2,7 @@ package io.closewatch.agent.metrics;
 
 import io.closewatch.agent.core.CloseCategory;
 import io.closewatch.agent.core.Initiator;
+import io.closewatch.agent.core.Labels;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,9 +29,6 @@ public final class EndpointMeters {
     };
     private static final Initiator[] INITIATORS = Initiator.values();
 
-    /** The code label of closes past the cap on distinct codes (their category stays right). */
-    public static final String OTHER = "other";
-
     private final MeterRegistry registry;
     private final Tags tags;
     private final int maxCodes;
@@ -46,7 +44,7 @@ public final class EndpointMeters {
 
     /**
      * @param maxCodes    how many distinct codes outside 1000-1015 get a series of their own
-     * @param codesCapped counts the closes counted under {@link #OTHER} instead
+     * @param codesCapped counts the closes counted under {@link Labels#OTHER} instead
      */
     EndpointMeters(MeterRegistry registry, Tags tags, int maxCodes, Counter codesCapped) {
         this.registry = registry;
@@ -86,7 +84,7 @@ public final class EndpointMeters {
             // Close codes are 16-bit; anything else came from a broken API caller, so keep it as one series.
             Counter counter = outOfRangeCloses.get(initiator.ordinal());
             if (counter == null) {
-                outOfRangeCloses.compareAndSet(initiator.ordinal(), null, newCloseCounter("invalid", initiator,
+                outOfRangeCloses.compareAndSet(initiator.ordinal(), null, newCloseCounter(Labels.INVALID, initiator,
                         CloseCategory.INVALID));
                 counter = outOfRangeCloses.get(initiator.ordinal());
             }
@@ -123,7 +121,7 @@ public final class EndpointMeters {
         int slot = category.ordinal() * INITIATORS.length + initiator.ordinal();
         Counter counter = otherCodes.get(slot);
         if (counter == null) {
-            otherCodes.compareAndSet(slot, null, newCloseCounter(OTHER, initiator, category));
+            otherCodes.compareAndSet(slot, null, newCloseCounter(Labels.OTHER, initiator, category));
             counter = otherCodes.get(slot);
         }
         return counter;
@@ -133,9 +131,9 @@ public final class EndpointMeters {
         return Counter.builder(MetricNames.CLOSES)
                 .description("WebSocket sessions ended, by close code")
                 .tags(tags)
-                .tag(MetricNames.CODE, code)
-                .tag(MetricNames.CATEGORY, category.label())
-                .tag(MetricNames.INITIATOR, initiator.label())
+                .tag(Labels.CODE, code)
+                .tag(Labels.CATEGORY, category.label())
+                .tag(Labels.INITIATOR, initiator.label())
                 .register(registry);
     }
 
@@ -145,7 +143,7 @@ public final class EndpointMeters {
             durations.compareAndSet(category.ordinal(), null, Timer.builder(MetricNames.SESSION_DURATION)
                     .description("How long WebSocket sessions lived, by how they ended")
                     .tags(tags)
-                    .tag(MetricNames.CATEGORY, category.label())
+                    .tag(Labels.CATEGORY, category.label())
                     .serviceLevelObjectives(DURATION_BUCKETS)
                     .register(registry));
             timer = durations.get(category.ordinal());

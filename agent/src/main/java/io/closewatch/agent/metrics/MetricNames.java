@@ -1,6 +1,9 @@
 package io.closewatch.agent.metrics;
 
-/** Meter and tag names. Prometheus sees them with dots as underscores and unit and type suffixes added. */
+/**
+ * Meter names. Prometheus sees them with dots as underscores and unit and type suffixes added. Their labels are
+ * in {@link io.closewatch.agent.core.Labels}.
+ */
 public final class MetricNames {
     /** {@code websocket_closes_total} */
     public static final String CLOSES = "websocket.closes";
@@ -12,16 +15,8 @@ public final class MetricNames {
     public static final String LABELS_CAPPED = "closewatch.labels.capped";
     /** {@code closewatch_agent_info} */
     public static final String AGENT_INFO = "closewatch.agent.info";
-
-    public static final String APPLICATION = "application";
-    public static final String RELEASE = "release";
-    public static final String API = "api";
-    public static final String SIDE = "side";
-    public static final String ENDPOINT = "endpoint";
-    public static final String CODE = "code";
-    public static final String CATEGORY = "category";
-    public static final String INITIATOR = "initiator";
-    public static final String VERSION = "version";
+    /** {@code closewatch_agent_errors_total} */
+    public static final String AGENT_ERRORS = "closewatch.agent.errors";
 
     private MetricNames() {
     }

@@ -1,6 +1,7 @@
 package io.closewatch.agent.instrumentation.jdk;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import io.closewatch.agent.core.Api;
 import net.bytebuddy.asm.Advice;
 
 /** {@code WebSocket.abort()}: no listener callback follows, so this is where the session ends. */
@@ -10,6 +11,6 @@ public final class AbortAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void aborted(@Advice.This Object webSocket) {
-        CloseWatchBridge.aborted(webSocket, JdkWebSocketInstrumentation.API);
+        CloseWatchBridge.aborted(webSocket, Api.JDK);
     }
 }

@@ -1,6 +1,7 @@
 package io.closewatch.agent.instrumentation.jdk;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import io.closewatch.agent.core.Api;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -13,6 +14,6 @@ public final class FailedAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
     static void failed(@Advice.FieldValue("this$0") Object webSocket) {
-        CloseWatchBridge.ended(webSocket, JdkWebSocketInstrumentation.API, -1);
+        CloseWatchBridge.ended(webSocket, Api.JDK, -1);
     }
 }

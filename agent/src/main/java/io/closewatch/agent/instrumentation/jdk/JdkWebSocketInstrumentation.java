@@ -1,5 +1,6 @@
 package io.closewatch.agent.instrumentation.jdk;
 
+import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
@@ -23,8 +24,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * </ul>
  */
 public final class JdkWebSocketInstrumentation implements InstrumentationModule {
-    static final String API = "jdk";
-    public static final String PACKAGE = "jdk.internal.net.http.websocket.";
+    private static final String PACKAGE = "jdk.internal.net.http.websocket.";
     private static final String WEB_SOCKET_IMPL = PACKAGE + "WebSocketImpl";
 
     @Override
@@ -38,21 +38,24 @@ public final class JdkWebSocketInstrumentation implements InstrumentationModule 
     }
 
     @Override
+    public String[] jdkPackages() {
+        return new String[] {PACKAGE};
+    }
+
+    @Override
     public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
         return builder
                 .type(named(WEB_SOCKET_IMPL))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .include(adviceLoader)
-                        .advice(isConstructor().and(takesArgument(0, URI.class)), OpenedAdvice.class.getName())
+                .transform(Advices.plain(adviceLoader)
+                        .advice(isConstructor().and(takesArgument(0, URI.class)), advice("OpenedAdvice"))
                         .advice(named("sendClose0").and(takesArguments(int.class, String.class)),
-                                CloseSentAdvice.class.getName())
+                                advice("CloseSentAdvice"))
                         .advice(named("signalClose").and(takesArguments(int.class, String.class)),
-                                CloseReceivedAdvice.class.getName())
-                        .advice(named("abort").and(takesArguments(0)), AbortAdvice.class.getName()))
+                                advice("CloseReceivedAdvice"))
+                        .advice(named("abort").and(takesArguments(0)), advice("AbortAdvice")))
                 .type(named(WEB_SOCKET_IMPL + "$ReceiveTask"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .include(adviceLoader)
-                        .advice(named("processClose").and(takesArguments(0)), ClosedAdvice.class.getName())
-                        .advice(named("processError").and(takesArguments(0)), FailedAdvice.class.getName()));
+                .transform(Advices.plain(adviceLoader)
+                        .advice(named("processClose").and(takesArguments(0)), advice("ClosedAdvice"))
+                        .advice(named("processError").and(takesArguments(0)), advice("FailedAdvice")));
     }
 }

@@ -1,6 +1,7 @@
 package io.closewatch.agent.instrumentation.jdk;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import io.closewatch.agent.core.Api;
 import net.bytebuddy.asm.Advice;
 
 import java.net.URI;
@@ -12,6 +13,6 @@ public final class OpenedAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void opened(@Advice.This Object webSocket, @Advice.Argument(0) URI target) {
-        CloseWatchBridge.opened(webSocket, JdkWebSocketInstrumentation.API, null, null, target);
+        CloseWatchBridge.opened(webSocket, Api.JDK, null, null, target);
     }
 }

@@ -1,6 +1,7 @@
 package io.closewatch.agent.instrumentation.jetty;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import io.closewatch.agent.core.Api;
 import net.bytebuddy.asm.Advice;
 import org.eclipse.jetty.websocket.core.CloseStatus;
 
@@ -15,7 +16,7 @@ public final class FrameHandlerCloseAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void closed(@Advice.FieldValue("session") Object session, @Advice.Argument(0) CloseStatus status) {
-        CloseWatchBridge.ended(session, JettyWebSocketInstrumentation.API, status == null ? -1 : status.getCode(),
+        CloseWatchBridge.ended(session, Api.JAKARTA, status == null ? -1 : status.getCode(),
                 true);
     }
 }

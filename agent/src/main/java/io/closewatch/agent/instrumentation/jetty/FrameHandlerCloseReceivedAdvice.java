@@ -1,6 +1,7 @@
 package io.closewatch.agent.instrumentation.jetty;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import io.closewatch.agent.core.Api;
 import net.bytebuddy.asm.Advice;
 
 /** {@code JakartaWebSocketFrameHandler.onClose(Frame, Callback)}: the peer's close frame arrived. */
@@ -11,6 +12,6 @@ public final class FrameHandlerCloseReceivedAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void closeReceived(@Advice.FieldValue("session") Object session) {
         // The code Jetty reports at the end is the one counted; this only says who closed.
-        CloseWatchBridge.closeReceived(session, JettyWebSocketInstrumentation.API, -1);
+        CloseWatchBridge.closeReceived(session, Api.JAKARTA, -1);
     }
 }

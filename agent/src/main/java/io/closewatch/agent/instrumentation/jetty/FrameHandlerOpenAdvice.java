@@ -1,6 +1,7 @@
 package io.closewatch.agent.instrumentation.jetty;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import io.closewatch.agent.core.Api;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -16,7 +17,7 @@ public final class FrameHandlerOpenAdvice {
                        @Advice.FieldValue("endpointConfig") EndpointConfig config,
                        @Advice.FieldValue("endpointInstance") Object endpoint) {
         boolean server = config instanceof ServerEndpointConfig;
-        CloseWatchBridge.opened(session, JettyWebSocketInstrumentation.API, endpoint,
+        CloseWatchBridge.opened(session, Api.JAKARTA, endpoint,
                 server ? ((ServerEndpointConfig) config).getPath() : null, server ? null : session.getRequestURI());
     }
 }

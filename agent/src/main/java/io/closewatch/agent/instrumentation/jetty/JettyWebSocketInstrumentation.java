@@ -1,5 +1,6 @@
 package io.closewatch.agent.instrumentation.jetty;
 
+import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -16,7 +17,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * endpoints are then reported by both modules; the recorder counts a session once.
  */
 public final class JettyWebSocketInstrumentation implements InstrumentationModule {
-    static final String API = "jakarta";
     private static final String FRAME_HANDLER = ".websocket.jakarta.common.JakartaWebSocketFrameHandler";
 
     @Override
@@ -34,12 +34,11 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
         return builder
                 .type(namedOneOf("org.eclipse.jetty.ee10" + FRAME_HANDLER, "org.eclipse.jetty.ee11" + FRAME_HANDLER),
                         ClassLoaderCanSee.canSee("org.eclipse.jetty.websocket.core.CloseStatus"))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .include(adviceLoader)
-                        .advice(named("onOpen").and(takesArguments(2)), FrameHandlerOpenAdvice.class.getName())
+                .transform(Advices.plain(adviceLoader)
+                        .advice(named("onOpen").and(takesArguments(2)), advice("FrameHandlerOpenAdvice"))
                         .advice(named("onClose").and(takesArguments(2)),
-                                FrameHandlerCloseReceivedAdvice.class.getName())
+                                advice("FrameHandlerCloseReceivedAdvice"))
                         .advice(named("notifyOnClose").and(takesArguments(2)),
-                                FrameHandlerCloseAdvice.class.getName()));
+                                advice("FrameHandlerCloseAdvice")));
     }
 }

@@ -1,5 +1,6 @@
 package io.closewatch.agent.instrumentation.spring;
 
+import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -37,9 +38,8 @@ public final class SpringWebSocketInstrumentation implements InstrumentationModu
         return builder
                 .type(declaresMethod(named("upgradeHttpToWebSocket")).and(hasSuperType(named(UPGRADE_STRATEGY))),
                         ClassLoaderCanSee.canSee(UPGRADE_STRATEGY))
-                .transform(new AgentBuilder.Transformer.ForAdvice()
-                        .include(adviceLoader)
+                .transform(Advices.plain(adviceLoader)
                         .advice(named("upgradeHttpToWebSocket").and(takesArguments(4)).and(not(isAbstract())),
-                                UpgradeAdvice.class.getName()));
+                                advice("UpgradeAdvice")));
     }
 }

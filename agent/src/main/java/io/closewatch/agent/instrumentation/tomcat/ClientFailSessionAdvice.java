@@ -1,7 +1,7 @@
 package io.closewatch.agent.instrumentation.tomcat;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
-import io.closewatch.agent.instrumentation.websocket.WebSocketApi;
+import io.closewatch.agent.instrumentation.WebSocketApi;
 import net.bytebuddy.asm.Advice;
 
 /**

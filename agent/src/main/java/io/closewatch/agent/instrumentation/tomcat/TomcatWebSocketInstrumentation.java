@@ -1,8 +1,9 @@
 package io.closewatch.agent.instrumentation.tomcat;
 
+import io.closewatch.agent.core.Api;
+import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
-import io.closewatch.agent.instrumentation.websocket.WebSocketApiInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -27,11 +28,11 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
     }
 
     public static TomcatWebSocketInstrumentation jakarta() {
-        return new TomcatWebSocketInstrumentation("jakarta");
+        return new TomcatWebSocketInstrumentation(Api.JAKARTA);
     }
 
     public static TomcatWebSocketInstrumentation javax() {
-        return new TomcatWebSocketInstrumentation("javax");
+        return new TomcatWebSocketInstrumentation(Api.JAVAX);
     }
 
     @Override
@@ -48,14 +49,15 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
     public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
         String closeReason = namespace + ".websocket.CloseReason";
         ClassLoaderCanSee seesApi = ClassLoaderCanSee.canSee(closeReason);
+        AgentBuilder.Transformer.ForAdvice inNamespace = Advices.inWebSocketNamespace(namespace, adviceLoader);
         return builder
                 .type(named(UPGRADE_HANDLER), seesApi)
-                .transform(WebSocketApiInstrumentation.advice(namespace, adviceLoader)
+                .transform(inNamespace
                         .advice(named("close").and(takesArguments(1)).and(takesArgument(0, named(closeReason))),
-                                FailSessionAdvice.class.getName()))
+                                advice("FailSessionAdvice")))
                 .type(named(CLIENT_FRAME_READER), seesApi)
-                .transform(WebSocketApiInstrumentation.advice(namespace, adviceLoader)
+                .transform(inNamespace
                         .advice(named("close").and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
-                                ClientFailSessionAdvice.class.getName()));
+                                advice("ClientFailSessionAdvice")));
     }
 }

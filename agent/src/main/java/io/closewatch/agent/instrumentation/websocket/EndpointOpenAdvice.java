@@ -1,6 +1,7 @@
 package io.closewatch.agent.instrumentation.websocket;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import io.closewatch.agent.instrumentation.WebSocketApi;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;

@@ -1,6 +1,7 @@
 package io.closewatch.agent.instrumentation.websocket;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import io.closewatch.agent.instrumentation.WebSocketApi;
 import net.bytebuddy.asm.Advice;
 
 /** {@code Session.close}: this side starts the close; the container reports the code when the session ends. */

@@ -1,10 +1,10 @@
 package io.closewatch.agent.instrumentation.websocket;
 
+import io.closewatch.agent.core.Api;
+import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 import java.net.URI;
 
@@ -20,7 +20,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * The WebSocket API of Jakarta EE ({@code jakarta.websocket}) and of Java EE ({@code javax.websocket}), one
  * implementation for both: the advice is written against {@code jakarta.websocket}, and for {@code javax} its type
- * names are rewritten as Byte Buddy reads it ({@link NamespaceRemappingLocator}).
+ * names are rewritten as Byte Buddy reads it ({@link Advices#inWebSocketNamespace}).
  * <p>
  * Types are matched cheaply first (their class loader sees the API; they declare the hooked method, read from their
  * own class file) and only then by their super types, which means reading other class files.
@@ -32,6 +32,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * in between (Jetty) need a hook of their own.
  */
 public final class WebSocketApiInstrumentation implements InstrumentationModule {
+    /** The package prefix of the namespace, which is also its {@code api} label. */
     private final String namespace;
 
     private WebSocketApiInstrumentation(String namespace) {
@@ -39,11 +40,11 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
     }
 
     public static WebSocketApiInstrumentation jakarta() {
-        return new WebSocketApiInstrumentation("jakarta");
+        return new WebSocketApiInstrumentation(Api.JAKARTA);
     }
 
     public static WebSocketApiInstrumentation javax() {
-        return new WebSocketApiInstrumentation("javax");
+        return new WebSocketApiInstrumentation(Api.JAVAX);
     }
 
     @Override
@@ -64,47 +65,31 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
     public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
         String api = namespace + ".websocket.";
         ClassLoaderCanSee seesApi = ClassLoaderCanSee.canSee(api + "Endpoint");
+        AgentBuilder.Transformer.ForAdvice inNamespace = Advices.inWebSocketNamespace(namespace, adviceLoader);
         return builder
                 .type(declaresMethod(named("onOpen").or(named("onClose"))).and(not(isInterface()))
                         .and(hasSuperType(named(api + "Endpoint"))), seesApi)
-                .transform(advice(adviceLoader)
+                .transform(inNamespace
                         .advice(named("onOpen").and(not(isAbstract())).and(takesArguments(2))
                                         .and(takesArgument(0, named(api + "Session")))
                                         .and(takesArgument(1, named(api + "EndpointConfig"))),
-                                EndpointOpenAdvice.class.getName())
+                                advice("EndpointOpenAdvice"))
                         .advice(named("onClose").and(not(isAbstract())).and(takesArguments(2))
                                         .and(takesArgument(0, named(api + "Session")))
                                         .and(takesArgument(1, named(api + "CloseReason"))),
-                                EndpointCloseAdvice.class.getName()))
+                                advice("EndpointCloseAdvice")))
                 .type(declaresMethod(named("close")).and(not(isInterface())).and(hasSuperType(named(api + "Session"))),
                         seesApi)
-                .transform(advice(adviceLoader)
+                .transform(inNamespace
                         .advice(named("close").and(not(isAbstract())).and(takesArguments(0)
                                         .or(takesArguments(1).and(takesArgument(0, named(api + "CloseReason"))))),
-                                SessionCloseAdvice.class.getName()))
+                                advice("SessionCloseAdvice")))
                 .type(declaresMethod(named("connectToServer")).and(not(isInterface()))
                         .and(hasSuperType(named(api + "WebSocketContainer"))), seesApi)
-                .transform(advice(adviceLoader)
+                .transform(inNamespace
                         .advice(named("connectToServer").and(not(isAbstract()))
                                         .and(takesArguments(2).and(takesArgument(1, URI.class))
                                                 .or(takesArguments(3).and(takesArgument(2, URI.class)))),
-                                ConnectAdvice.class.getName()));
-    }
-
-    private AgentBuilder.Transformer.ForAdvice advice(ClassLoader adviceLoader) {
-        return advice(namespace, adviceLoader);
-    }
-
-    /**
-     * For advice written against {@code jakarta.websocket}, applied in {@code namespace} ({@code jakarta} or
-     * {@code javax}): it reads its {@code api} label from {@link WebSocketApi}, and its types in that namespace. A
-     * container that implements both namespaces under the same class names (Tomcat) hooks its own classes with it.
-     */
-    public static AgentBuilder.Transformer.ForAdvice advice(String namespace, ClassLoader adviceLoader) {
-        ClassFileLocator adviceClasses = ClassFileLocator.ForClassLoader.of(adviceLoader);
-        ClassFileLocator inNamespace = namespace.equals("jakarta") ? adviceClasses
-                : new NamespaceRemappingLocator(adviceClasses, "jakarta/websocket/", namespace + "/websocket/");
-        return new AgentBuilder.Transformer.ForAdvice(Advice.withCustomMapping().bind(WebSocketApi.class, namespace))
-                .include(inNamespace);
+                                advice("ConnectAdvice")));
     }
 }

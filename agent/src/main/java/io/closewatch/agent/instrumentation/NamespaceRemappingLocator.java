@@ -1,4 +1,4 @@
-package io.closewatch.agent.instrumentation.websocket;
+package io.closewatch.agent.instrumentation;
 
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.jar.asm.ClassReader;

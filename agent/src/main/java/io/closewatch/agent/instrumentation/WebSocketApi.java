@@ -1,4 +1,4 @@
-package io.closewatch.agent.instrumentation.websocket;
+package io.closewatch.agent.instrumentation;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

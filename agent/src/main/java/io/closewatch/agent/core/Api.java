@@ -1,0 +1,23 @@
+package io.closewatch.agent.core;
+
+/**
+ * Values of the {@code api} label: the API through which the application saw the session. A public contract.
+ * Constants rather than an enum because advice passes them on from inside the host's classes, where only JDK types
+ * may appear; the compiler inlines them there.
+ */
+public final class Api {
+    /** {@code jakarta.websocket}; also the package prefix of that namespace. */
+    public static final String JAKARTA = "jakarta";
+    /** {@code javax.websocket} (Java EE 8); also the package prefix of that namespace. */
+    public static final String JAVAX = "javax";
+    /** {@code java.net.http.WebSocket} */
+    public static final String JDK = "jdk";
+
+    private Api() {
+    }
+
+    /** The side of a session of {@code api} whose opening the agent did not see. */
+    public static Side sideOfUnseenSession(String api) {
+        return JDK.equals(api) ? Side.CLIENT : Side.UNKNOWN;
+    }
+}

@@ -1,0 +1,217 @@
+package io.closewatch.agent;
+
+import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import io.closewatch.agent.core.Labels;
+import io.closewatch.agent.instrumentation.InstrumentationModule;
+import io.closewatch.agent.metrics.CloseMeters;
+import io.closewatch.agent.metrics.MetricNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.commons.ClassRemapper;
+import net.bytebuddy.jar.asm.commons.Remapper;
+import net.bytebuddy.utility.JavaModule;
+import org.slf4j.helpers.NOPLogger;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The fast test tier for hooks: a module's real matchers and advice, applied by the agent's own Byte Buddy
+ * configuration ({@link HookInstaller#builder}) to small stand-ins of the library's types, inside the test JVM. The
+ * stand-ins are test classes under the library's own class names (or, where the JDK owns the package, templates
+ * renamed as they are read); a child-first loader defines them through the transformer, as the JVM would hand them
+ * to the agent. What the advice reports goes through the real bridge into a real {@link CloseRecorder}, so a test
+ * asserts the series a close ends up in.
+ */
+public final class HookHarness implements AutoCloseable {
+    private final PrometheusMeterRegistry registry = CloseMeters.newRegistry("app", "1");
+    private final ClassFileTransformer transformer;
+    private final Set<String> transformed = ConcurrentHashMap.newKeySet();
+    private final List<Throwable> errors = new ArrayList<>();
+    private final HookedLoader loader;
+
+    /**
+     * @param hooked  prefixes of the class names the child-first loader defines itself, through the transformer
+     * @param renamed stand-ins whose class name the JDK owns: the name as hooked, to the template's name
+     */
+    public HookHarness(List<InstrumentationModule> modules, List<String> hooked, Map<String, String> renamed) {
+        transformer = HookInstaller.builder(modules, new AgentBuilder.Listener.Adapter() {
+            @Override
+            public void onTransformation(TypeDescription type, ClassLoader classLoader, JavaModule module,
+                                         boolean loaded, DynamicType dynamicType) {
+                transformed.add(type.getName());
+            }
+
+            @Override
+            public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+                                Throwable throwable) {
+                errors.add(new AssertionError("Byte Buddy failed on " + typeName, throwable));
+            }
+        }).makeRaw();
+        loader = new HookedLoader(hooked, renamed);
+        CloseWatchBridge.install(new CloseRecorder(new CloseMeters(registry, "test", 100, 500),
+                new AgentErrors(registry, NOPLogger.NOP_LOGGER), System::nanoTime));
+    }
+
+    public HookHarness(List<InstrumentationModule> modules, String... hooked) {
+        this(modules, List.of(hooked), Map.of());
+    }
+
+    /** A new instance of the stand-in {@code className}, defined through the transformer. */
+    public Object newInstance(String className, Class<?>[] parameterTypes, Object... arguments) throws Exception {
+        return type(className).getDeclaredConstructor(parameterTypes).newInstance(arguments);
+    }
+
+    public Object newInstance(String className) throws Exception {
+        return newInstance(className, new Class<?>[0]);
+    }
+
+    /** The stand-in {@code className}, failing if Byte Buddy failed on any type or did not transform this one. */
+    public Class<?> type(String className) throws ClassNotFoundException {
+        Class<?> type = Class.forName(className, true, loader);
+        if (!errors.isEmpty()) {
+            throw new AssertionError(errors.get(0));
+        }
+        if (!transformed.contains(className)) {
+            throw new AssertionError(className + " was not instrumented");
+        }
+        return type;
+    }
+
+    /**
+     * Every {@code websocket_closes_total} series with a count, as
+     * {@code "api side endpoint code category initiator"}: a test compares the whole map, so a series counted twice,
+     * lost or counted under other labels fails it.
+     */
+    public Map<String, Double> closes() {
+        Map<String, Double> closes = new TreeMap<>();
+        for (Counter counter : registry.find(MetricNames.CLOSES).counters()) {
+            Meter.Id id = counter.getId();
+            if (counter.count() != 0) {
+                closes.put(String.join(" ", id.getTag(Labels.API), id.getTag(Labels.SIDE), id.getTag(Labels.ENDPOINT),
+                        id.getTag(Labels.CODE), id.getTag(Labels.CATEGORY), id.getTag(Labels.INITIATOR)),
+                        counter.count());
+            }
+        }
+        return closes;
+    }
+
+    /** Sessions opened and not yet ended, over all series. */
+    public double active() {
+        return registry.find(MetricNames.SESSIONS_ACTIVE).gauges().stream().mapToDouble(Gauge::value).sum();
+    }
+
+    @Override
+    public void close() {
+        CloseWatchBridge.install(null);
+    }
+
+    /** Defines the stand-ins itself, transformed; everything else comes from the test's class path. */
+    private final class HookedLoader extends ClassLoader {
+        private final List<String> hooked;
+        private final Map<String, String> renamed;
+
+        HookedLoader(List<String> hooked, Map<String, String> renamed) {
+            super(HookHarness.class.getClassLoader());
+            this.hooked = hooked;
+            this.renamed = renamed;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> type = findLoadedClass(name);
+                if (type == null) {
+                    type = isHooked(name) ? define(name) : super.loadClass(name, false);
+                }
+                if (resolve) {
+                    resolveClass(type);
+                }
+                return type;
+            }
+        }
+
+        private boolean isHooked(String name) {
+            return renamed.keySet().stream().anyMatch(name::startsWith) || hooked.stream().anyMatch(name::startsWith);
+        }
+
+        private Class<?> define(String name) throws ClassNotFoundException {
+            byte[] classFile = classFile(name);
+            if (classFile == null) {
+                throw new ClassNotFoundException(name);
+            }
+            try {
+                byte[] instrumented = transformer.transform(getUnnamedModule(), this, name.replace('.', '/'), null,
+                        null, classFile);
+                byte[] bytes = instrumented == null ? classFile : instrumented;
+                return defineClass(name, bytes, 0, bytes.length);
+            } catch (IllegalClassFormatException e) {
+                throw new ClassNotFoundException(name, e);
+            }
+        }
+
+        /** Byte Buddy reads the stand-ins' class files through here too, under the names they are hooked by. */
+        @Override
+        public InputStream getResourceAsStream(String resource) {
+            if (resource.endsWith(".class")) {
+                byte[] classFile = classFile(resource.substring(0, resource.length() - 6).replace('/', '.'));
+                if (classFile != null) {
+                    return new ByteArrayInputStream(classFile);
+                }
+            }
+            return super.getResourceAsStream(resource);
+        }
+
+        private byte[] classFile(String name) {
+            for (Map.Entry<String, String> rename : renamed.entrySet()) {
+                if (name.startsWith(rename.getKey())) {
+                    String template = rename.getValue() + name.substring(rename.getKey().length());
+                    byte[] original = read(template);
+                    return original == null ? null : rename(original, rename.getValue(), rename.getKey());
+                }
+            }
+            return read(name);
+        }
+
+        private byte[] read(String name) {
+            try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                return in == null ? null : in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The template's class file with its own name, and its nested classes' names, as hooked. */
+        private byte[] rename(byte[] classFile, String from, String to) {
+            String fromInternal = from.replace('.', '/');
+            String toInternal = to.replace('.', '/');
+            ClassReader reader = new ClassReader(classFile);
+            ClassWriter writer = new ClassWriter(0);
+            reader.accept(new ClassRemapper(writer, new Remapper() {
+                @Override
+                public String map(String internalName) {
+                    return internalName.equals(fromInternal) || internalName.startsWith(fromInternal + '$')
+                            ? toInternal + internalName.substring(fromInternal.length()) : internalName;
+                }
+            }), 0);
+            return writer.toByteArray();
+        }
+    }
+}
