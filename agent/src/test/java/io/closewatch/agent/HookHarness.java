@@ -25,6 +25,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,18 @@ public final class HookHarness implements AutoCloseable {
 
     public Object newInstance(String className) throws Exception {
         return newInstance(className, new Class<?>[0]);
+    }
+
+    /** Calls a stand-in's method, which the test cannot name in its code: the test's own loader has no such type. */
+    public static Object call(Object target, String method, Class<?>[] parameterTypes, Object... arguments)
+            throws Exception {
+        Method declared = target.getClass().getDeclaredMethod(method, parameterTypes);
+        declared.setAccessible(true);
+        try {
+            return declared.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /** The stand-in {@code className}, failing if Byte Buddy failed on any type or did not transform this one. */

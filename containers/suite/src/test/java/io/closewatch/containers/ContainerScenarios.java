@@ -246,7 +246,7 @@ abstract class ContainerScenarios {
     }
 
     private double capped(String label) throws Exception {
-        return Scrape.of(host.metricsPort()).values("closewatch_labels_capped_total")
+        return Scrape.of(host.metricsPort()).values("closewatch_labels_capped_total", "application", "release")
                 .getOrDefault("{label=" + label + "}", 0.0);
     }
 
@@ -276,6 +276,8 @@ abstract class ContainerScenarios {
         List<Scrape.Sample> info = scrape.named("closewatch_agent_info");
         assertEquals(1, info.size(), scrape.body);
         assertEquals(1.0, info.get(0).value());
+        assertEquals("it-release", info.get(0).labels().get("release"), "the agent's own meters carry them too");
+        assertEquals("it-host", info.get(0).labels().get("application"), info.toString());
         assertTrue(info.get(0).labels().get("version").matches("\\d+\\.\\d+\\.\\d+.*"), info.toString());
     }
 

@@ -29,7 +29,7 @@ class FaultInjectionIT {
             }
             Scrape scrape = Scrape.of(host.metricsPort());
             assertEquals(List.of(), scrape.named("websocket_closes_total"), "nothing can be recorded");
-            Map<String, Double> errors = scrape.values("closewatch_agent_errors_total");
+            Map<String, Double> errors = scrape.values("closewatch_agent_errors_total", "application", "release");
             assertTrue(errors.getOrDefault("{reason=open}", 0.0) >= 3 * SCENARIOS.size(), errors.toString());
             assertTrue(errors.getOrDefault("{reason=end}", 0.0) >= 3 * SCENARIOS.size(), errors.toString());
             for (String reason : List.of("open", "end", "close_sent")) {
@@ -49,7 +49,8 @@ class FaultInjectionIT {
             }
             Scrape scrape = Scrape.of(host.metricsPort());
             assertEquals(List.of(), scrape.named("websocket_closes_total"));
-            assertEquals(Map.of("{reason=bridge_unavailable}", 1.0), scrape.values("closewatch_agent_errors_total"));
+            assertEquals(Map.of("{reason=bridge_unavailable}", 1.0),
+                    scrape.values("closewatch_agent_errors_total", "application", "release"));
             String stderr = host.stderr();
             assertEquals(1, stderr.lines().filter(line -> line.contains("'bridge_unavailable'")).count(), stderr);
             assertTrue(stderr.contains("instruments nothing (its bootstrap bridge is unavailable)"), stderr);

@@ -49,7 +49,7 @@ class IsolationIT {
     }
 
     @Test
-    void theAgentDefinesNoClassInTheJdksPackagesNorInjectsOneIntoTheHostsLoader() throws Exception {
+    void theAgentDefinesNoClassInTheJdksPackagesNorInjectsOneIntoTheHostsLoaderNorLoadsItsAdvice() throws Exception {
         Path classLog = Files.createTempFile("closewatch-it-classes", ".log");
         try {
             try (HostJvm host = HostJvm.start("tomcat11", JavaHomes.require(17), "port={port}",
@@ -66,6 +66,12 @@ class IsolationIT {
                     .filter(line -> line.contains("ByteBuddyAccessor") || line.contains(".dynamic.Nexus "))
                     .toList();
             assertEquals(List.of(), intrusions);
+            // Advice is read as class files and inlined into the hooked methods; loading it would define classes
+            // naming the host's types in the agent's (the application's) loader.
+            List<String> adviceLoaded = loaded.stream()
+                    .filter(line -> line.matches(".* io\\.closewatch\\.agent\\.instrumentation\\.\\S+Advice .*"))
+                    .toList();
+            assertEquals(List.of(), adviceLoaded, "advice classes loaded as classes");
         } finally {
             Files.deleteIfExists(classLog);
         }

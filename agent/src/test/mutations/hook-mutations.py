@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Breaks each hook once, in a copy of the repository, and checks that the fast hook tests then fail.
+
+    python3 agent/src/test/mutations/hook-mutations.py      # from the repository root; about 20 s a mutation
+
+Each mutation is one edit of an advice or a module's matcher: the hook's effect is gone or wrong. A mutation the
+hook tests do not notice is printed as SURVIVED, and the script exits 1.
+"""
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+
+I = "agent/src/main/java/io/closewatch/agent/instrumentation/"
+MUTATIONS = [
+    # (file, text, replacement): every advice, then the matchers that pick the hooked methods
+    (I + "websocket/ConnectAdvice.java", "clientConnecting((URI) arguments[arguments.length - 1])", "clientConnecting(null)"),
+    (I + "websocket/ConnectAdvice.java", "    static void connected() {\n        CloseWatchBridge.clientConnecting(null);", "    static void connected() {"),
+    (I + "websocket/EndpointCloseAdvice.java", "reason.getCloseCode().getCode()", "1000"),
+    (I + "websocket/EndpointOpenAdvice.java", "((ServerEndpointConfig) config).getPath()", "\"/\""),
+    (I + "websocket/EndpointOpenAdvice.java", "server ? null : session.getRequestURI()", "null"),
+    (I + "websocket/SessionCloseAdvice.java", "CloseWatchBridge.closeSent(session, api, -1);", ""),
+    (I + "tomcat/FailSessionAdvice.java", "if (code != 1006)", "if (code == 1006)"),
+    (I + "tomcat/ClientFailSessionAdvice.java", "\"org.apache.tomcat.websocket.WsIOException\"", "\"java.io.IOException\""),
+    (I + "jetty/FrameHandlerOpenAdvice.java", "@Advice.OnMethodExit", "@Advice.OnMethodEnter"),
+    (I + "jetty/FrameHandlerCloseReceivedAdvice.java", "CloseWatchBridge.closeReceived(", "CloseWatchBridge.closeSent("),
+    (I + "jetty/FrameHandlerCloseAdvice.java", "status.getCode(),\n                true)", "status.getCode(),\n                false)"),
+    (I + "spring/UpgradeAdvice.java", "pattern.toString()", "\"/\""),
+    (I + "jdk/OpenedAdvice.java", "CloseWatchBridge.opened(webSocket, Api.JDK, null, null, target);", ""),
+    (I + "jdk/CloseSentAdvice.java", "CloseWatchBridge.closeSent(webSocket, Api.JDK, code);", ""),
+    (I + "jdk/CloseReceivedAdvice.java", "CloseWatchBridge.closeReceived(webSocket, Api.JDK, code);", ""),
+    (I + "jdk/AbortAdvice.java", "CloseWatchBridge.aborted(webSocket, Api.JDK);", ""),
+    (I + "jdk/ClosedAdvice.java", "CloseWatchBridge.ended(webSocket, Api.JDK, -1);", ""),
+    (I + "jdk/FailedAdvice.java", "CloseWatchBridge.ended(webSocket, Api.JDK, -1);", ""),
+    (I + "websocket/WebSocketApiInstrumentation.java", "named(\"onClose\").and(not(isAbstract()))", "named(\"onClosed\").and(not(isAbstract()))"),
+    (I + "websocket/WebSocketApiInstrumentation.java", "takesArguments(0)\n", "takesArguments(1)\n"),
+    (I + "websocket/WebSocketApiInstrumentation.java", "takesArguments(2).and(takesArgument(1, URI.class))", "takesArguments(2).and(takesArgument(0, URI.class))"),
+    (I + "tomcat/TomcatWebSocketInstrumentation.java", "String closeReason = namespace + \".websocket.CloseReason\";", "String closeReason = \"jakarta.websocket.CloseReason\";"),
+    (I + "jetty/JettyWebSocketInstrumentation.java", "named(\"onClose\")", "named(\"onClosed\")"),
+    (I + "jdk/JdkWebSocketInstrumentation.java", "named(\"signalClose\")", "named(\"signalClosed\")"),
+    (I + "jdk/JdkWebSocketInstrumentation.java", "named(\"processError\")", "named(\"processErrors\")"),
+]
+
+
+def main():
+    root = pathlib.Path(__file__).resolve().parents[4]
+    survived = 0
+    with tempfile.TemporaryDirectory(prefix="closewatch-mutations-") as work:
+        copy = pathlib.Path(work) / "repo"
+        shutil.copytree(root, copy, ignore=shutil.ignore_patterns("target", ".git"))
+        for path, text, replacement in MUTATIONS:
+            source = copy / path
+            original = source.read_text()
+            if original.count(text) != 1:
+                print(f"STALE     {path}: the text to mutate is not there once; update this script")
+                survived += 1
+                continue
+            source.write_text(original.replace(text, replacement))
+            run = subprocess.run(["mvn", "-B", "-q", "-o", "test", "-pl", "agent", "-Dtest=*HooksTest",
+                                  "-Dsurefire.failIfNoSpecifiedTests=false"], cwd=copy, capture_output=True, text=True)
+            source.write_text(original)
+            failed = [line.split("<<<")[0].strip() for line in run.stdout.splitlines() if "<<< FAILURE" in line
+                      or "<<< ERROR" in line]
+            verdict = "killed   " if run.returncode != 0 else "SURVIVED "
+            survived += run.returncode == 0
+            print(f"{verdict} {path.removeprefix(I)}: {text.strip()[:60]!r} -> {failed[-1] if failed else ''}",
+                  flush=True)
+    print(f"{len(MUTATIONS) - survived} of {len(MUTATIONS)} mutations killed")
+    sys.exit(1 if survived else 0)
+
+
+if __name__ == "__main__":
+    main()
