@@ -37,10 +37,10 @@ final class CloseRecorder implements CloseWatchBridge.Events {
     @Override
     public void opened(Object session, String api, Object endpoint, String pathTemplate, URI clientTarget) {
         String mappedTemplate = endpoint == null ? null : templates.get(endpoint);
-        URI target = clientTarget != null ? clientTarget : connecting.get();
         EndpointMeters meters = pathTemplate != null
                 ? this.meters.endpoint(api, Side.SERVER, mappedTemplate != null ? mappedTemplate : pathTemplate)
-                : this.meters.endpoint(api, Side.CLIENT, origin(target));
+                : this.meters.endpoint(api, Side.CLIENT,
+                        origin(clientTarget != null ? clientTarget : connecting.get()));
         // A subclass's onOpen calling super.onOpen, or two hooks of one container, report a session twice.
         if (sessions.putIfAbsent(session, new SessionState<>(meters, nanoClock.getAsLong())) == null) {
             meters.opened();
