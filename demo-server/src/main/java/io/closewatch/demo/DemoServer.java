@@ -84,7 +84,7 @@ public final class DemoServer {
         }
     }
 
-    private static void startTomcat(Tomcat tomcat, DemoConfig config, AdminServlet admin)
+    static void startTomcat(Tomcat tomcat, DemoConfig config, AdminServlet admin)
             throws IOException, LifecycleException {
         tomcat.setBaseDir(Files.createTempDirectory("closewatch-demo").toString());
         Connector connector = new Connector();

@@ -3,6 +3,7 @@ package io.closewatch.demo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -30,8 +31,9 @@ final class TrafficGenerator implements AutoCloseable {
 
     private final Profile profile;
     private final int serverPort;
-    private final FlakyNetwork flakyNetwork;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Reaches the server through the flaky network, which cuts every connection. */
+    private final HttpClient cutClient;
     private final ExecutorService users;
     private final ExecutorService bursts = Executors.newFixedThreadPool(32, r -> daemon(r, "burst"));
     private final AtomicLongArray ended = new AtomicLongArray(Outcome.values().length);
@@ -40,7 +42,8 @@ final class TrafficGenerator implements AutoCloseable {
     TrafficGenerator(Profile profile, int serverPort, FlakyNetwork flakyNetwork, int userCount) {
         this.profile = profile;
         this.serverPort = serverPort;
-        this.flakyNetwork = flakyNetwork;
+        this.cutClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .proxy(ProxySelector.of(flakyNetwork.address())).build();
         this.users = Executors.newFixedThreadPool(Math.max(1, userCount), r -> daemon(r, "user"));
         for (int i = 0; i < userCount; i++) {
             users.submit(this::userLoop);
@@ -57,6 +60,10 @@ final class TrafficGenerator implements AutoCloseable {
         return count;
     }
 
+    /**
+     * Sessions ended so far, by the outcome each was given: every session that opened, however it went (a cut one may
+     * fail while sending), as the agent counts it once on each side. Sessions that never opened are in neither.
+     */
     Map<Outcome, Long> endedSoFar() {
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         for (Outcome outcome : Outcome.values()) {
@@ -76,12 +83,22 @@ final class TrafficGenerator implements AutoCloseable {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String path = random.nextInt(10) < 7
                 ? "/chat/room-" + random.nextInt(1, 6) : "/feed/topic-" + random.nextInt(1, 4);
-        int port = outcome == Outcome.NETWORK_CUT ? flakyNetwork.port() : serverPort;
         CountDownLatch over = new CountDownLatch(1);
+        WebSocket webSocket;
         try {
-            WebSocket webSocket = client.newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + path), new Ended(over))
+            webSocket = (outcome == Outcome.NETWORK_CUT ? cutClient : client).newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + serverPort + path), new Ended(over))
                     .get(END_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Exception e) {
+            if (running) {
+                LOG.debug("simulated {} session could not open: {}", outcome, e.toString());
+            }
+            return;
+        }
+        try {
             int messages = random.nextInt(1, 4);
             for (int i = 0; i < messages && running; i++) {
                 pause(100, 600);
@@ -91,13 +108,14 @@ final class TrafficGenerator implements AutoCloseable {
             if (!over.await(END_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 webSocket.abort();
             }
-            ended.incrementAndGet(outcome.ordinal());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            if (running) {
+            if (running && outcome != Outcome.NETWORK_CUT) {
                 LOG.debug("simulated {} session failed: {}", outcome, e.toString());
             }
+        } finally {
+            ended.incrementAndGet(outcome.ordinal());
         }
     }
 
