@@ -21,9 +21,10 @@ public class ChatClientContainer implements WebSocketContainer {
         return session;
     }
 
+    /** An annotated endpoint: the container calls it through an {@code Endpoint} adapter of its own. */
     @Override
     public Session connectToServer(Object annotatedEndpoint, URI path) {
-        throw new UnsupportedOperationException();
+        return connectToServer(new ChatEndpoint(), ClientEndpointConfig.Builder.create().build(), path);
     }
 
     @Override

@@ -120,6 +120,14 @@ class WebSocketApiHooksTest {
                 "the target is forgotten once the connect call returns");
     }
 
+    @Test
+    void anAnnotatedClientEndpointConnectedWithoutConfigTakesTheTargetToo() throws Exception {
+        WebSocketContainer container = (WebSocketContainer) hooks.newInstance(JAKARTA + "ChatClientContainer");
+        Session session = container.connectToServer(new Object(), URI.create("wss://127.0.0.1:9443/secure"));
+        endpoint().onClose(session, reason(4000));
+        assertEquals(Map.of("jakarta client wss://127.0.0.1:9443 4000 application remote", 1.0), hooks.closes());
+    }
+
     /** The same advice, read with its types rewritten to javax.websocket, and labelled javax. */
     @Test
     void javaxEndpointsAreCountedUnderTheirOwnApi() throws Exception {
