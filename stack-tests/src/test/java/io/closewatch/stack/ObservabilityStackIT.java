@@ -117,6 +117,27 @@ class ObservabilityStackIT {
                 "alerts pending or firing for release " + DEGRADED);
     }
 
+    /**
+     * The simulated users, burst sessions and cut ones included, all target their demo's own server: one client
+     * endpoint label per demo, the same on every run, not one per port of the flaky network.
+     */
+    @Test
+    void eachDemosClientSessionsKeepOneEndpointLabel() throws Exception {
+        String cut = "sum by (instance) (websocket_closes_total{side=\"client\",code=\"1006\",initiator=\"none\"})";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DATA_TIMEOUT_SECONDS);
+        while (stack.query(cut).path("data").path("result").size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+        }
+        JsonNode cutSessions = stack.query(cut).path("data").path("result");
+        assertEquals(2, cutSessions.size(), "both demos have cut sessions: " + cutSessions);
+        JsonNode labels = stack.query("count by (instance) (count by (instance, endpoint) "
+                + "(websocket_closes_total{side=\"client\"}))").path("data").path("result");
+        assertEquals(2, labels.size(), labels.toString());
+        for (JsonNode demo : labels) {
+            assertEquals("1", demo.path("value").get(1).asText(), "client endpoint labels of " + demo);
+        }
+    }
+
     private Set<String> raisedForDegraded() throws Exception {
         Set<String> names = new LinkedHashSet<>();
         for (JsonNode alert : stack.prometheus("/api/v1/alerts").path("data").path("alerts")) {
