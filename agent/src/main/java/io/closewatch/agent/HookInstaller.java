@@ -16,7 +16,6 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +31,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
@@ -95,7 +95,7 @@ final class HookInstaller {
         if (System.getProperty(Nexus.PROPERTY) == null) {
             System.setProperty(Nexus.PROPERTY, "true");
         }
-        ElementMatcher.Junction<TypeDescription> hookedJdkTypes = ElementMatchers.none();
+        ElementMatcher.Junction<TypeDescription> hookedJdkTypes = none();
         for (InstrumentationModule module : modules) {
             for (String jdkPackage : module.jdkPackages()) {
                 hookedJdkTypes = hookedJdkTypes.or(nameStartsWith(jdkPackage));
