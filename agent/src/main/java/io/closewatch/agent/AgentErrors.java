@@ -24,14 +24,19 @@ final class AgentErrors {
     }
 
     void failed(String reason, Throwable error) {
+        count(reason);
+        if (logged.add(reason)) {
+            log.warn("Closewatch failed while handling '{}'; the application is unaffected, later failures of "
+                    + "this kind are only counted in closewatch_agent_errors_total", reason, error);
+        }
+    }
+
+    /** Counts a failure that its caller logs itself. */
+    void count(String reason) {
         Counter.builder(MetricNames.AGENT_ERRORS)
                 .description("Failures inside the Closewatch agent; the host was not affected")
                 .tag(Labels.REASON, reason)
                 .register(registry)
                 .increment();
-        if (logged.add(reason)) {
-            log.warn("Closewatch failed while handling '{}'; the application is unaffected, later failures of "
-                    + "this kind are only counted in closewatch_agent_errors_total", reason, error);
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.closewatch.agent.config.HostDefaults;
 import io.closewatch.agent.http.EndpointSecurity;
 import io.closewatch.agent.http.MetricsHttpServer;
 import io.closewatch.agent.instrumentation.DeferredTransformer;
+import io.closewatch.agent.instrumentation.StackWatcher;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -36,11 +37,16 @@ final class AgentInstaller {
     static void install(String agentArgs, Instrumentation instrumentation, Throwable bridgeUnavailable,
                         boolean attached) {
         boolean secondStart = bridgeUnavailable == null && !CloseWatchBridge.claim();
-        DeferredTransformer deferred = attached || secondStart || bridgeUnavailable != null ? null
-                : new DeferredTransformer(HookInstaller.classFileNames());
+        boolean instruments = !secondStart && bridgeUnavailable == null;
+        DeferredTransformer deferred = instruments && !attached
+                ? new DeferredTransformer(HookInstaller.classFileNames()) : null;
+        StackWatcher stacks = instruments ? new StackWatcher() : null;
         Thread starter = new Thread(() -> start(agentArgs, instrumentation, bridgeUnavailable, secondStart,
-                deferred), THREAD);
+                deferred, stacks), THREAD);
         starter.setDaemon(true);
+        if (stacks != null) {
+            instrumentation.addTransformer(stacks);
+        }
         if (deferred != null) {
             deferred.builtOn(starter);
             // Registered before the host's main method runs, so that no class to instrument can be missed.
@@ -50,7 +56,7 @@ final class AgentInstaller {
     }
 
     private static void start(String agentArgs, Instrumentation instrumentation, Throwable bridgeUnavailable,
-                              boolean secondStart, DeferredTransformer deferred) {
+                              boolean secondStart, DeferredTransformer deferred, StackWatcher stacks) {
         try {
             Logger log = LoggerFactory.getLogger("io.closewatch.agent");
             if (secondStart) {
@@ -64,16 +70,22 @@ final class AgentInstaller {
             PrometheusMeterRegistry registry = CloseMeters.newRegistry(config.application(), config.release());
             AgentErrors errors = new AgentErrors(registry, log);
             CloseMeters meters = new CloseMeters(registry, version, config.maxCodes(), config.maxEndpoints());
-            String instrumented;
+            String started;
             if (bridgeUnavailable != null) {
                 errors.failed("bridge_unavailable", bridgeUnavailable);
-                instrumented = "nothing (its bootstrap bridge is unavailable)";
+                started = "instruments nothing (its bootstrap bridge is unavailable)";
             } else {
                 CloseWatchBridge.install(ThrowingEvents.wrapIfInjected(new CloseRecorder(meters, errors,
                         System::nanoTime)));
-                instrumented = HookInstaller.install(instrumentation, deferred, errors);
+                StackReporter reporter = new StackReporter(meters, errors, log, HookInstaller.MODULES);
+                HookInstaller.install(instrumentation, deferred, reporter);
+                stacks.reportTo(reporter);
+                if (deferred == null) {
+                    stacks.sawLoaded(instrumentation.getAllLoadedClasses()); // attached: the host runs already
+                }
+                started = "started; it names each WebSocket stack the application loads, counted or not";
             }
-            serve(log, config, registry, version, instrumented);
+            serve(log, config, registry, version, started);
         } catch (Throwable t) {
             if (deferred != null) {
                 deferred.passEverything();
@@ -86,7 +98,7 @@ final class AgentInstaller {
 
     /** A failure to bind costs the host nothing. A half or wrong security setting serves nothing, not unprotected. */
     private static void serve(Logger log, AgentConfig config, PrometheusMeterRegistry registry, String version,
-                              String instrumented) {
+                              String started) {
         String where = config.host() + ":" + config.port();
         try {
             EndpointSecurity security = EndpointSecurity.of(config.endpointSecurity(AgentConfig.AUTH_USERNAME),
@@ -94,12 +106,12 @@ final class AgentInstaller {
                     config.endpointSecurity(AgentConfig.TLS_KEYSTORE),
                     config.endpointSecurity(AgentConfig.TLS_KEYSTORE_PASSWORD));
             MetricsHttpServer server = MetricsHttpServer.start(config.host(), config.port(), registry, security);
-            log.info("Closewatch {} instruments {}; metrics at {}://{}:{}/metrics (application={}, release={})",
-                    version, instrumented, security.usesTls() ? "https" : "http", config.host(), server.port(),
+            log.info("Closewatch {} {}; metrics at {}://{}:{}/metrics (application={}, release={})",
+                    version, started, security.usesTls() ? "https" : "http", config.host(), server.port(),
                     config.application(), config.release());
         } catch (IOException | RuntimeException e) {
-            log.error("Closewatch {} instruments {}, but cannot serve metrics on {} ({}); closes are still "
-                    + "counted and the application is unaffected", version, instrumented, where, e.getMessage());
+            log.error("Closewatch {} {}, but cannot serve metrics on {} ({}); closes are still counted and the "
+                    + "application is unaffected", version, started, where, e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import io.closewatch.agent.instrumentation.DeferredTransformer;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.LongLivedLoaderPoolStrategy;
 import io.closewatch.agent.instrumentation.PreFilteredTransformer;
+import io.closewatch.agent.instrumentation.TypeHooks;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.spring.SpringWebSocketInstrumentation;
@@ -17,14 +18,10 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
@@ -64,11 +61,10 @@ final class HookInstaller {
 
     /**
      * @param deferred the transformer {@code premain} registered, or null when attached to a running JVM
-     * @return what is instrumented, for the start-up log line
+     * @param outcome  told of every type hooked or failed
      */
-    static String install(Instrumentation instrumentation, DeferredTransformer deferred, AgentErrors errors) {
-        AgentBuilder builder = builder(MODULES, new TransformFailures(errors))
-                .assureReadEdgeTo(instrumentation, CloseWatchBridge.class);
+    static void install(Instrumentation instrumentation, DeferredTransformer deferred, HookOutcome outcome) {
+        AgentBuilder builder = builder(MODULES, outcome).assureReadEdgeTo(instrumentation, CloseWatchBridge.class);
         if (deferred != null) {
             deferred.delegateTo(builder.makeRaw());
         } else {
@@ -77,18 +73,22 @@ final class HookInstaller {
                     .with(PreFilteredTransformer.decorator(classFileNames()))
                     .installOn(instrumentation);
         }
-        List<String> names = new ArrayList<>();
-        for (InstrumentationModule module : MODULES) {
-            names.add(module.name());
-        }
-        return String.join(", ", names);
+    }
+
+    /** What becomes of each type a module's hooks matched. */
+    interface HookOutcome {
+        /** {@code module}'s advice is now in {@code typeName}. */
+        void hooked(InstrumentationModule module, String typeName);
+
+        /** A hook could not be applied to {@code typeName} (a member it reads is missing, say): it loads unchanged. */
+        void failed(String typeName, Throwable error);
     }
 
     /**
      * Byte Buddy's agent builder with the hooks of {@code modules}, as the agent installs it (less the bridge's read
-     * edge, which needs the JVM's {@link Instrumentation}): also what the advice tests transform their types with.
+     * edge, which needs the JVM's {@link Instrumentation}): also what the hook tests transform their types with.
      */
-    static AgentBuilder builder(List<InstrumentationModule> modules, AgentBuilder.Listener listener) {
+    static AgentBuilder builder(List<InstrumentationModule> modules, HookOutcome outcome) {
         // The advice changes no class format, so Byte Buddy's Nexus (for initialising generated fields) is never
         // used, yet building it injects a class into the application loader and generates an accessor inside
         // java.base, a fifth of a second on the host's start-up. The property is the relocated copy's own.
@@ -101,43 +101,62 @@ final class HookInstaller {
                 hookedJdkTypes = hookedJdkTypes.or(nameStartsWith(jdkPackage));
             }
         }
+        Outcomes outcomes = new Outcomes(outcome);
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(new LongLivedLoaderPoolStrategy())
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-                .with(listener)
+                .with(outcomes)
                 // The JDK's own classes are skipped, but for the packages a module hooks.
                 .ignore(not(hookedJdkTypes), isBootstrapClassLoader().or(isExtensionClassLoader()))
                 .or(nameStartsWith("net.bytebuddy.").or(nameStartsWith("io.closewatch.agent."))
                         .or(nameStartsWith("jdk.internal.reflect.")).or(nameContains("$$Lambda")).or(isSynthetic()));
         for (InstrumentationModule module : modules) {
-            builder = module.extend(builder, HookInstaller.class.getClassLoader());
+            for (TypeHooks hooks : module.hooks(HookInstaller.class.getClassLoader())) {
+                builder = builder.type(hooks.types(), hooks.loaders())
+                        .transform(hooks.advice())
+                        .transform(outcomes.matchedBy(module));
+            }
         }
         return builder;
     }
 
-    /** A type the agent failed to instrument is counted and logged once; its class loads unchanged. */
-    private static final class TransformFailures extends AgentBuilder.Listener.Adapter {
-        private static final Logger LOG = LoggerFactory.getLogger("io.closewatch.agent");
-        private final AgentErrors errors;
-        private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /**
+     * Tells the outcome which module hooked a type once Byte Buddy has made it: the modules that matched a type are
+     * noted while it is transformed (on the loading thread), and reported when it is done or has failed.
+     */
+    private static final class Outcomes extends AgentBuilder.Listener.Adapter {
+        private final HookOutcome outcome;
+        private final ThreadLocal<List<InstrumentationModule>> matched = ThreadLocal.withInitial(ArrayList::new);
 
-        TransformFailures(AgentErrors errors) {
-            this.errors = errors;
+        Outcomes(HookOutcome outcome) {
+            this.outcome = outcome;
+        }
+
+        AgentBuilder.Transformer matchedBy(InstrumentationModule module) {
+            return (builder, type, classLoader, javaModule, protectionDomain) -> {
+                matched.get().add(module);
+                return builder;
+            };
+        }
+
+        @Override
+        public void onTransformation(TypeDescription type, ClassLoader classLoader, JavaModule module, boolean loaded,
+                                     DynamicType dynamicType) {
+            for (InstrumentationModule hooking : matched.get()) {
+                outcome.hooked(hooking, type.getName());
+            }
         }
 
         @Override
         public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
                             Throwable throwable) {
-            if (seen.add(typeName)) {
-                errors.failed("instrumentation", throwable);
-            }
+            outcome.failed(typeName, throwable);
         }
 
         @Override
-        public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
-                                     boolean loaded, DynamicType dynamicType) {
-            LOG.debug("Closewatch instrumented {}", typeDescription.getName());
+        public void onComplete(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
+            matched.get().clear();
         }
     }
 }

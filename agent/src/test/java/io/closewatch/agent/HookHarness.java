@@ -9,14 +9,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.commons.ClassRemapper;
 import net.bytebuddy.jar.asm.commons.Remapper;
-import net.bytebuddy.utility.JavaModule;
 import org.slf4j.helpers.NOPLogger;
 
 import java.io.ByteArrayInputStream;
@@ -54,17 +50,15 @@ public final class HookHarness implements AutoCloseable {
      * @param renamed stand-ins whose class name the JDK owns: the name as hooked, to the template's name
      */
     public HookHarness(List<InstrumentationModule> modules, List<String> hooked, Map<String, String> renamed) {
-        transformer = HookInstaller.builder(modules, new AgentBuilder.Listener.Adapter() {
+        transformer = HookInstaller.builder(modules, new HookInstaller.HookOutcome() {
             @Override
-            public void onTransformation(TypeDescription type, ClassLoader classLoader, JavaModule module,
-                                         boolean loaded, DynamicType dynamicType) {
-                transformed.add(type.getName());
+            public void hooked(InstrumentationModule module, String typeName) {
+                transformed.add(typeName);
             }
 
             @Override
-            public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                                Throwable throwable) {
-                errors.add(new AssertionError("Byte Buddy failed on " + typeName, throwable));
+            public void failed(String typeName, Throwable error) {
+                errors.add(new AssertionError(typeName, error));
             }
         }).makeRaw();
         loader = new HookedLoader(hooked, renamed);
@@ -99,14 +93,24 @@ public final class HookHarness implements AutoCloseable {
 
     /** The stand-in {@code className}, failing if Byte Buddy failed on any type or did not transform this one. */
     public Class<?> type(String className) throws ClassNotFoundException {
-        Class<?> type = Class.forName(className, true, loader);
+        Class<?> type = loaded(className);
         if (!errors.isEmpty()) {
-            throw new AssertionError(errors.get(0));
+            throw new AssertionError("Byte Buddy failed on a type", errors.get(0));
         }
         if (!transformed.contains(className)) {
             throw new AssertionError(className + " was not instrumented");
         }
         return type;
+    }
+
+    /** The stand-in {@code className} as it loaded, hooked or not. */
+    public Class<?> loaded(String className) throws ClassNotFoundException {
+        return Class.forName(className, true, loader);
+    }
+
+    /** The types Byte Buddy failed to hook; they loaded unchanged. */
+    public List<String> failures() {
+        return errors.stream().map(Throwable::getMessage).toList();
     }
 
     /**
@@ -171,14 +175,16 @@ public final class HookHarness implements AutoCloseable {
             if (classFile == null) {
                 throw new ClassNotFoundException(name);
             }
+            byte[] bytes = classFile;
             try {
                 byte[] instrumented = transformer.transform(getUnnamedModule(), this, name.replace('.', '/'), null,
                         null, classFile);
-                byte[] bytes = instrumented == null ? classFile : instrumented;
-                return defineClass(name, bytes, 0, bytes.length);
-            } catch (IllegalClassFormatException e) {
-                throw new ClassNotFoundException(name, e);
+                bytes = instrumented == null ? classFile : instrumented;
+            } catch (IllegalClassFormatException | RuntimeException e) {
+                // As the JVM does: a transformer that throws leaves the class as it is (Byte Buddy throws after it
+                // has told the listener).
             }
+            return defineClass(name, bytes, 0, bytes.length);
         }
 
         /** Byte Buddy reads the stand-ins' class files through here too, under the names they are hooked by. */

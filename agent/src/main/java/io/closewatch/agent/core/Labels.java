@@ -17,6 +17,10 @@ public final class Labels {
     public static final String INITIATOR = "initiator";
     public static final String VERSION = "version";
     public static final String REASON = "reason";
+    /** Of {@code closewatch_stack_info}: a WebSocket stack this JVM loaded. */
+    public static final String STACK = "stack";
+    /** Of {@code closewatch_stack_info}: {@code true} when the agent counts that stack's closes, else {@code false}. */
+    public static final String COUNTED = "counted";
     /** Of {@code closewatch_labels_capped_total}: which label was capped ({@link #CODE} or {@link #ENDPOINT}). */
     public static final String LABEL = "label";
 

@@ -1,6 +1,6 @@
 package io.closewatch.agent.instrumentation;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
+import java.util.List;
 
 /**
  * The hooks for one instrumented API: which types, which methods, which advice. A module lives in a package of its
@@ -10,6 +10,12 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 public interface InstrumentationModule {
     /** The API as the start-up log line names it, e.g. {@code jakarta.websocket}. */
     String name();
+
+    /**
+     * The {@code stack} label of {@code closewatch_stack_info} for what this module counts, e.g. {@code tomcat};
+     * modules that count parts of one stack share it.
+     */
+    String stack();
 
     /**
      * Names (of methods, types or descriptors) that the class file of every type this module instruments contains: a
@@ -26,8 +32,8 @@ public interface InstrumentationModule {
         return new String[0];
     }
 
-    /** Adds this module's type matchers and advice; advice classes are read through {@code adviceLoader}. */
-    AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader);
+    /** This module's hooked types and their advice; advice classes are read through {@code adviceLoader}. */
+    List<TypeHooks> hooks(ClassLoader adviceLoader);
 
     /**
      * The name of this module's advice class {@code simpleName}. Advice is named, never referenced as a class: it

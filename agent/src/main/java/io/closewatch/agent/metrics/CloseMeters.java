@@ -59,6 +59,19 @@ public final class CloseMeters {
         return registry;
     }
 
+    /**
+     * {@code closewatch_stack_info{stack, counted} 1}: this JVM loaded {@code stack}, and the agent counts its closes
+     * or not. Registering it again changes nothing.
+     */
+    public void stackSeen(String stack, boolean counted) {
+        Gauge.builder(MetricNames.STACK_INFO, () -> 1)
+                .description("WebSocket stacks this JVM loaded, and whether Closewatch counts their closes")
+                .tag(Labels.STACK, stack)
+                .tag(Labels.COUNTED, Boolean.toString(counted))
+                .strongReference(true)
+                .register(registry);
+    }
+
     /** The meters of one endpoint, created the first time it is asked for, or those of "other" past the cap. */
     public EndpointMeters endpoint(String api, Side side, String endpoint) {
         String key = key(api, side, endpoint);

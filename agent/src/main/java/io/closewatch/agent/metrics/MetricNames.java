@@ -15,6 +15,8 @@ public final class MetricNames {
     public static final String LABELS_CAPPED = "closewatch.labels.capped";
     /** {@code closewatch_agent_info} */
     public static final String AGENT_INFO = "closewatch.agent.info";
+    /** {@code closewatch_stack_info} */
+    public static final String STACK_INFO = "closewatch.stack.info";
     /** {@code closewatch_agent_errors_total} */
     public static final String AGENT_ERRORS = "closewatch.agent.errors";
 

@@ -2,9 +2,10 @@ package io.closewatch.agent.instrumentation.jdk;
 
 import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import io.closewatch.agent.instrumentation.TypeHooks;
 
 import java.net.URI;
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -33,6 +34,11 @@ public final class JdkWebSocketInstrumentation implements InstrumentationModule 
     }
 
     @Override
+    public String stack() {
+        return "java.net.http";
+    }
+
+    @Override
     public String[] classFileNames() {
         return new String[] {"WebSocketImpl"};
     }
@@ -43,19 +49,17 @@ public final class JdkWebSocketInstrumentation implements InstrumentationModule 
     }
 
     @Override
-    public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
-        return builder
-                .type(named(WEB_SOCKET_IMPL))
-                .transform(Advices.plain(adviceLoader)
+    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
+        return List.of(
+                new TypeHooks(named(WEB_SOCKET_IMPL), Advices.plain(adviceLoader)
                         .advice(isConstructor().and(takesArgument(0, URI.class)), advice("OpenedAdvice"))
                         .advice(named("sendClose0").and(takesArguments(int.class, String.class)),
                                 advice("CloseSentAdvice"))
                         .advice(named("signalClose").and(takesArguments(int.class, String.class)),
                                 advice("CloseReceivedAdvice"))
-                        .advice(named("abort").and(takesArguments(0)), advice("AbortAdvice")))
-                .type(named(WEB_SOCKET_IMPL + "$ReceiveTask"))
-                .transform(Advices.plain(adviceLoader)
+                        .advice(named("abort").and(takesArguments(0)), advice("AbortAdvice"))),
+                new TypeHooks(named(WEB_SOCKET_IMPL + "$ReceiveTask"), Advices.plain(adviceLoader)
                         .advice(named("processClose").and(takesArguments(0)), advice("ClosedAdvice"))
-                        .advice(named("processError").and(takesArguments(0)), advice("FailedAdvice")));
+                        .advice(named("processError").and(takesArguments(0)), advice("FailedAdvice"))));
     }
 }

@@ -3,7 +3,9 @@ package io.closewatch.agent.instrumentation.jetty;
 import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import io.closewatch.agent.instrumentation.TypeHooks;
+
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -25,20 +27,24 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
     }
 
     @Override
+    public String stack() {
+        return "jetty-jakarta";
+    }
+
+    @Override
     public String[] classFileNames() {
         return new String[] {"JakartaWebSocketFrameHandler"};
     }
 
     @Override
-    public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
-        return builder
-                .type(namedOneOf("org.eclipse.jetty.ee10" + FRAME_HANDLER, "org.eclipse.jetty.ee11" + FRAME_HANDLER),
-                        ClassLoaderCanSee.canSee("org.eclipse.jetty.websocket.core.CloseStatus"))
-                .transform(Advices.plain(adviceLoader)
+    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
+        return List.of(new TypeHooks(
+                namedOneOf("org.eclipse.jetty.ee10" + FRAME_HANDLER, "org.eclipse.jetty.ee11" + FRAME_HANDLER),
+                ClassLoaderCanSee.canSee("org.eclipse.jetty.websocket.core.CloseStatus"), Advices.plain(adviceLoader)
                         .advice(named("onOpen").and(takesArguments(2)), advice("FrameHandlerOpenAdvice"))
                         .advice(named("onClose").and(takesArguments(2)),
                                 advice("FrameHandlerCloseReceivedAdvice"))
                         .advice(named("notifyOnClose").and(takesArguments(2)),
-                                advice("FrameHandlerCloseAdvice")));
+                                advice("FrameHandlerCloseAdvice"))));
     }
 }

@@ -3,7 +3,9 @@ package io.closewatch.agent.instrumentation.spring;
 import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import io.closewatch.agent.instrumentation.TypeHooks;
+
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
@@ -29,17 +31,21 @@ public final class SpringWebSocketInstrumentation implements InstrumentationModu
     }
 
     @Override
+    public String stack() {
+        return "spring-websocket";
+    }
+
+    @Override
     public String[] classFileNames() {
         return new String[] {"upgradeHttpToWebSocket"};
     }
 
     @Override
-    public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
-        return builder
-                .type(declaresMethod(named("upgradeHttpToWebSocket")).and(hasSuperType(named(UPGRADE_STRATEGY))),
-                        ClassLoaderCanSee.canSee(UPGRADE_STRATEGY))
-                .transform(Advices.plain(adviceLoader)
+    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
+        return List.of(new TypeHooks(
+                declaresMethod(named("upgradeHttpToWebSocket")).and(hasSuperType(named(UPGRADE_STRATEGY))),
+                ClassLoaderCanSee.canSee(UPGRADE_STRATEGY), Advices.plain(adviceLoader)
                         .advice(named("upgradeHttpToWebSocket").and(takesArguments(4)).and(not(isAbstract())),
-                                advice("UpgradeAdvice")));
+                                advice("UpgradeAdvice"))));
     }
 }

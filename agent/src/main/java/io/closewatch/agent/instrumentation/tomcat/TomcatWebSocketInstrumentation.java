@@ -4,7 +4,10 @@ import io.closewatch.agent.core.Api;
 import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
+import io.closewatch.agent.instrumentation.TypeHooks;
 import net.bytebuddy.agent.builder.AgentBuilder;
+
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -41,23 +44,26 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
     }
 
     @Override
+    public String stack() {
+        return "tomcat";
+    }
+
+    @Override
     public String[] classFileNames() {
         return new String[] {"WsHttpUpgradeHandler", "WsFrameClient"};
     }
 
     @Override
-    public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
+    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
         String closeReason = namespace + ".websocket.CloseReason";
         ClassLoaderCanSee seesApi = ClassLoaderCanSee.canSee(closeReason);
         AgentBuilder.Transformer.ForAdvice inNamespace = Advices.inWebSocketNamespace(namespace, adviceLoader);
-        return builder
-                .type(named(UPGRADE_HANDLER), seesApi)
-                .transform(inNamespace
+        return List.of(
+                new TypeHooks(named(UPGRADE_HANDLER), seesApi, inNamespace
                         .advice(named("close").and(takesArguments(1)).and(takesArgument(0, named(closeReason))),
-                                advice("FailSessionAdvice")))
-                .type(named(CLIENT_FRAME_READER), seesApi)
-                .transform(inNamespace
+                                advice("FailSessionAdvice"))),
+                new TypeHooks(named(CLIENT_FRAME_READER), seesApi, inNamespace
                         .advice(named("close").and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
-                                advice("ClientFailSessionAdvice")));
+                                advice("ClientFailSessionAdvice"))));
     }
 }

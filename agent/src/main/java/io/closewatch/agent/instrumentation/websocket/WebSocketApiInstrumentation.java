@@ -4,9 +4,11 @@ import io.closewatch.agent.core.Api;
 import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
+import io.closewatch.agent.instrumentation.TypeHooks;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 import java.net.URI;
+import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
@@ -52,6 +54,11 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
         return namespace + ".websocket";
     }
 
+    @Override
+    public String stack() {
+        return name();
+    }
+
     /**
      * An endpoint's {@code onOpen}/{@code onClose} descriptors and a session implementation's interface list name
      * {@code Session}; a session subclass that overrides only {@code close(CloseReason)} names that.
@@ -62,14 +69,13 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
     }
 
     @Override
-    public AgentBuilder extend(AgentBuilder builder, ClassLoader adviceLoader) {
+    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
         String api = namespace + ".websocket.";
         ClassLoaderCanSee seesApi = ClassLoaderCanSee.canSee(api + "Endpoint");
         AgentBuilder.Transformer.ForAdvice inNamespace = Advices.inWebSocketNamespace(namespace, adviceLoader);
-        return builder
-                .type(declaresMethod(named("onOpen").or(named("onClose"))).and(not(isInterface()))
-                        .and(hasSuperType(named(api + "Endpoint"))), seesApi)
-                .transform(inNamespace
+        return List.of(
+                new TypeHooks(declaresMethod(named("onOpen").or(named("onClose"))).and(not(isInterface()))
+                        .and(hasSuperType(named(api + "Endpoint"))), seesApi, inNamespace
                         .advice(named("onOpen").and(not(isAbstract())).and(takesArguments(2))
                                         .and(takesArgument(0, named(api + "Session")))
                                         .and(takesArgument(1, named(api + "EndpointConfig"))),
@@ -77,19 +83,17 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
                         .advice(named("onClose").and(not(isAbstract())).and(takesArguments(2))
                                         .and(takesArgument(0, named(api + "Session")))
                                         .and(takesArgument(1, named(api + "CloseReason"))),
-                                advice("EndpointCloseAdvice")))
-                .type(declaresMethod(named("close")).and(not(isInterface())).and(hasSuperType(named(api + "Session"))),
-                        seesApi)
-                .transform(inNamespace
+                                advice("EndpointCloseAdvice"))),
+                new TypeHooks(declaresMethod(named("close")).and(not(isInterface()))
+                        .and(hasSuperType(named(api + "Session"))), seesApi, inNamespace
                         .advice(named("close").and(not(isAbstract())).and(takesArguments(0)
                                         .or(takesArguments(1).and(takesArgument(0, named(api + "CloseReason"))))),
-                                advice("SessionCloseAdvice")))
-                .type(declaresMethod(named("connectToServer")).and(not(isInterface()))
-                        .and(hasSuperType(named(api + "WebSocketContainer"))), seesApi)
-                .transform(inNamespace
+                                advice("SessionCloseAdvice"))),
+                new TypeHooks(declaresMethod(named("connectToServer")).and(not(isInterface()))
+                        .and(hasSuperType(named(api + "WebSocketContainer"))), seesApi, inNamespace
                         .advice(named("connectToServer").and(not(isAbstract()))
                                         .and(takesArguments(2).and(takesArgument(1, URI.class))
                                                 .or(takesArguments(3).and(takesArgument(2, URI.class)))),
-                                advice("ConnectAdvice")));
+                                advice("ConnectAdvice"))));
     }
 }

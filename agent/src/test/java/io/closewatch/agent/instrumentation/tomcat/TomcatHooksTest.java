@@ -68,6 +68,27 @@ class TomcatHooksTest {
         assertEquals(Map.of("jakarta server /upload 1006 abnormal none", 1.0), hooks.closes());
     }
 
+    /**
+     * A Tomcat whose upgrade handler no longer has the field the hook reads: the hook is reported as failed (the
+     * agent names it and counts it, see StackReporterTest), the class loads unchanged and works, and the session
+     * is still counted, only without Tomcat's own initiator.
+     */
+    @Test
+    void aHandlerWhoseHookedFieldIsGoneLoadsUnchangedAndIsReported() throws Exception {
+        try (HookHarness changed = new HookHarness(List.of(TomcatWebSocketInstrumentation.jakarta()), List.of(),
+                Map.of(UPGRADE_HANDLER, "example.tomcat.ChangedUpgradeHandler"))) {
+            Object handler = changed.loaded(UPGRADE_HANDLER).getConstructor(Object.class).newInstance(session);
+            assertEquals(List.of(UPGRADE_HANDLER), changed.failures());
+            CloseWatchBridge.opened(session, "jakarta", null, "/upload", null);
+            jakarta.websocket.CloseReason tooBig =
+                    new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.TOO_BIG, "");
+            call(handler, "close", new Class<?>[] {jakarta.websocket.CloseReason.class}, tooBig);
+            assertEquals(tooBig, call(handler, "sent", new Class<?>[0]), "the host's own code ran");
+            CloseWatchBridge.ended(session, "jakarta", 1009);
+            assertEquals(Map.of("jakarta server /upload 1009 protocol_error remote", 1.0), changed.closes());
+        }
+    }
+
     @Test
     void aCloseTheClientSendsByItselfIsLocal() throws Exception {
         CloseWatchBridge.opened(session, "jakarta", null, null, java.net.URI.create("ws://127.0.0.1:9000"));

@@ -1,0 +1,47 @@
+package io.closewatch.agent.instrumentation;
+
+import java.util.Map;
+
+/**
+ * WebSocket stacks the agent recognises by a class they load when in use, whether it counts them or not: the
+ * {@code stack} label of {@code closewatch_stack_info}. A stack no module counts is named in the log as soon as the
+ * application loads it, so that an unobserved stack never looks like a quiet one. The classes are those a stack loads
+ * only to run WebSocket sessions, never the shared parts a counted stack builds on (Undertow's JSR implementation
+ * runs on Undertow's core WebSocket API, so the core API cannot tell the two apart and is not listed). JDK types
+ * only: this runs for every class the JVM loads.
+ */
+public final class KnownStacks {
+    /** Stack label to the internal names (or their prefixes) of classes that show it at work. */
+    private static final Map<String, String[]> CLASSES = Map.of(
+            "jetty-api", new String[] {
+                "org/eclipse/jetty/websocket/common/JettyWebSocketFrameHandler", // Jetty 10, 11, 12.1
+                "org/eclipse/jetty/ee10/websocket/common/JettyWebSocketFrameHandler", // Jetty 12.0
+                "org/eclipse/jetty/ee9/websocket/common/JettyWebSocketFrameHandler"},
+            "netty", new String[] {"io/netty/handler/codec/http/websocketx/WebSocketServerHandshaker",
+                "io/netty/handler/codec/http/websocketx/WebSocketClientHandshaker"},
+            "reactor-netty", new String[] {"reactor/netty/http/server/WebsocketServerOperations",
+                "reactor/netty/http/client/WebsocketClientOperations"},
+            "vertx", new String[] {"io/vertx/core/http/impl/ServerWebSocketImpl",
+                "io/vertx/core/http/impl/ClientWebSocketImpl", "io/vertx/core/http/impl/WebSocketImpl",
+                "io/vertx/core/http/impl/websocket/"},
+            "okhttp", new String[] {"okhttp3/internal/ws/RealWebSocket"},
+            "java-websocket", new String[] {"org/java_websocket/WebSocketImpl"});
+
+    private KnownStacks() {
+    }
+
+    /** The stack whose class {@code internalName} is, or null. */
+    public static String stackOf(String internalName) {
+        if (internalName == null) {
+            return null;
+        }
+        for (Map.Entry<String, String[]> stack : CLASSES.entrySet()) {
+            for (String prefix : stack.getValue()) {
+                if (internalName.startsWith(prefix)) {
+                    return stack.getKey();
+                }
+            }
+        }
+        return null;
+    }
+}

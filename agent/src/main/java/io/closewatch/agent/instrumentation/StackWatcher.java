@@ -1,0 +1,74 @@
+package io.closewatch.agent.instrumentation;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Watches the classes the JVM loads for the {@link KnownStacks}, changing none: the first class of each stack is
+ * reported once. Registered in {@code premain}, before the agent can report anything, so sightings wait until
+ * {@link #reportTo} is called. JDK types only.
+ */
+public final class StackWatcher implements ClassFileTransformer {
+    /** Where sightings go. */
+    public interface Sightings {
+        /** {@code className}, a class of {@code stack}, was loaded: the first of that stack. */
+        void seen(String stack, String className);
+    }
+
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final List<String[]> early = new ArrayList<>();
+    private Sightings sightings;
+
+    /** The JDK calls the {@code Module} variant, which comes here. */
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classFile) {
+        saw(internalName);
+        return null;
+    }
+
+    /** Classes loaded before the agent was attached to a running JVM. */
+    public void sawLoaded(Class<?>[] loaded) {
+        for (Class<?> type : loaded) {
+            saw(type.getName().replace('.', '/'));
+        }
+    }
+
+    /** From now on sightings go to {@code target}; those made so far go at once. */
+    public void reportTo(Sightings target) {
+        List<String[]> waiting;
+        synchronized (this) {
+            sightings = target;
+            waiting = new ArrayList<>(early);
+            early.clear();
+        }
+        for (String[] sighting : waiting) {
+            target.seen(sighting[0], sighting[1]);
+        }
+    }
+
+    private void saw(String internalName) {
+        String stack = KnownStacks.stackOf(internalName);
+        if (stack == null || !seen.add(stack)) {
+            return;
+        }
+        String className = internalName.replace('/', '.');
+        Sightings target;
+        synchronized (this) {
+            target = sightings;
+            if (target == null) {
+                early.add(new String[] {stack, className});
+                return;
+            }
+        }
+        try {
+            target.seen(stack, className);
+        } catch (Throwable t) {
+            // Reporting must never fail the class being loaded; the reporter counts its own failures.
+        }
+    }
+}

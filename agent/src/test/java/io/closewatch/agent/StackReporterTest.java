@@ -1,0 +1,70 @@
+package io.closewatch.agent;
+
+import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
+import io.closewatch.agent.metrics.CloseMeters;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class StackReporterTest {
+    private final PrometheusMeterRegistry registry = CloseMeters.newRegistry("app", "1");
+    private final CapturingLogger log = new CapturingLogger();
+    private final JdkWebSocketInstrumentation jdk = new JdkWebSocketInstrumentation();
+    private final StackReporter reporter = new StackReporter(new CloseMeters(registry, "test", 10, 10),
+            new AgentErrors(registry, log), log, List.of(jdk));
+
+    private Map<String, Double> stacks() {
+        Map<String, Double> stacks = new TreeMap<>();
+        for (Gauge gauge : registry.find("closewatch.stack.info").gauges()) {
+            stacks.put(gauge.getId().getTag("stack") + " counted=" + gauge.getId().getTag("counted"), gauge.value());
+        }
+        return stacks;
+    }
+
+    @Test
+    void aCountedStackAppearsOnceItsFirstClassIsHooked() {
+        assertEquals(Map.of(), stacks());
+        reporter.hooked(jdk, "jdk.internal.net.http.websocket.WebSocketImpl");
+        reporter.hooked(jdk, "jdk.internal.net.http.websocket.WebSocketImpl$ReceiveTask");
+        assertEquals(Map.of("java.net.http counted=true", 1.0), stacks());
+        assertEquals(List.of("INFO Closewatch counts the WebSocket closes of java.net.http (hooked "
+                + "jdk.internal.net.http.websocket.WebSocketImpl)"), log.lines);
+    }
+
+    @Test
+    void aStackNoModuleCountsIsNamedOnce() {
+        reporter.seen("netty", "io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13");
+        reporter.seen("netty", "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker13");
+        assertEquals(Map.of("netty counted=false", 1.0), stacks());
+        assertEquals(List.of("WARN Closewatch does not count the WebSocket closes of netty "
+                + "(io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13 loaded): its sessions are "
+                + "missing from websocket_closes_total"), log.lines);
+    }
+
+    /** When a module counts a stack the catalogue knows, its sighting is no warning. */
+    @Test
+    void aSightingOfACountedStackIsNoWarning() {
+        reporter.seen("java.net.http", "jdk.internal.net.http.websocket.WebSocketImpl");
+        assertEquals(Map.of(), stacks());
+        assertEquals(List.of(), log.lines);
+    }
+
+    @Test
+    void aHookThatCannotBeAppliedIsNamedOnceAndCounted() {
+        IllegalStateException missing = new IllegalStateException("Cannot locate field named wsSession");
+        reporter.failed("org.apache.tomcat.websocket.server.WsHttpUpgradeHandler", missing);
+        reporter.failed("org.apache.tomcat.websocket.server.WsHttpUpgradeHandler", missing);
+        reporter.failed("org.apache.tomcat.websocket.WsFrameClient", missing);
+        assertEquals(2.0, registry.find("closewatch.agent.errors").tag("reason", "instrumentation").counter().count());
+        assertEquals(2, log.lines.size(), log.lines.toString());
+        assertEquals("WARN Closewatch cannot hook org.apache.tomcat.websocket.server.WsHttpUpgradeHandler "
+                + "(java.lang.IllegalStateException: Cannot locate field named wsSession); it loads unchanged and the "
+                + "closes it handles are not counted. Is it a version Closewatch does not know?", log.lines.get(0));
+    }
+}

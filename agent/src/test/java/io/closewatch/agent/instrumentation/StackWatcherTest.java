@@ -1,0 +1,54 @@
+package io.closewatch.agent.instrumentation;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class StackWatcherTest {
+    private final StackWatcher watcher = new StackWatcher();
+    private final List<String> sightings = new ArrayList<>();
+
+    private void load(String internalName) {
+        assertNull(watcher.transform(null, internalName, null, null, new byte[0]), "no class is changed");
+    }
+
+    @Test
+    void theFirstClassOfEachKnownStackIsReportedOnce() {
+        watcher.reportTo((stack, className) -> sightings.add(stack + " " + className));
+        load("io/netty/handler/codec/http/websocketx/WebSocketServerHandshaker13");
+        load("io/netty/handler/codec/http/websocketx/WebSocketServerHandshaker");
+        load("okhttp3/internal/ws/RealWebSocket");
+        load("org/eclipse/jetty/ee10/websocket/common/JettyWebSocketFrameHandler");
+        load("io/vertx/core/http/impl/websocket/WebSocketImplBase");
+        assertEquals(List.of("netty io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13",
+                "okhttp okhttp3.internal.ws.RealWebSocket",
+                "jetty-api org.eclipse.jetty.ee10.websocket.common.JettyWebSocketFrameHandler",
+                "vertx io.vertx.core.http.impl.websocket.WebSocketImplBase"), sightings);
+    }
+
+    /** Classes of counted stacks, and the shared parts they build on, are no sighting. */
+    @Test
+    void otherClassesAreNot() {
+        watcher.reportTo((stack, className) -> sightings.add(stack));
+        load("org/apache/tomcat/websocket/WsSession");
+        load("org/eclipse/jetty/ee10/websocket/jakarta/common/JakartaWebSocketFrameHandler");
+        load("org/eclipse/jetty/websocket/core/CloseStatus");
+        load("io/undertow/websockets/core/WebSocketChannel");
+        load("io/netty/handler/codec/http/HttpObjectDecoder");
+        load(null);
+        assertEquals(List.of(), sightings);
+    }
+
+    @Test
+    void sightingsBeforeTheAgentIsReadyAreReportedWhenItIs() {
+        load("reactor/netty/http/server/WebsocketServerOperations");
+        watcher.sawLoaded(new Class<?>[] {String.class});
+        watcher.reportTo((stack, className) -> sightings.add(stack));
+        load("org/java_websocket/WebSocketImpl");
+        assertEquals(List.of("reactor-netty", "java-websocket"), sightings);
+    }
+}
