@@ -298,13 +298,24 @@ abstract class ContainerScenarios {
     }
 
     @Test
-    void oneStartUpLineSaysWhatIsInstrumentedAndWhereMetricsAre() throws Exception {
+    void oneStartUpLineSaysWhereMetricsAreAndEachStackInUseIsNamedAsCounted() throws Exception {
+        play("jdk-client-close 1000 /annotated/stacks",
+                closes("jdk", "client", server, 1000, "normal", "local", 1),
+                closes(api, "server", "/annotated/{room}", 1000, "normal", "remote", 1));
         List<String> lines = host.stderr().lines().filter(line -> line.contains("Closewatch")).toList();
-        assertEquals(1, lines.size(), host.stderr());
-        for (String part : new String[] {" instruments jakarta.websocket, javax.websocket, ", ", java.net.http.WebSocket;",
-            " metrics at http://0.0.0.0:" + host.metricsPort() + "/metrics (application=it-host, release=it-release)"}) {
-            assertTrue(lines.get(0).contains(part), lines.get(0) + " lacks " + part);
+        assertEquals(1, lines.stream().filter(line -> line.contains(" started; ") && line.contains(" metrics at "
+                + "http://0.0.0.0:" + host.metricsPort() + "/metrics (application=it-host, release=it-release)"))
+                .count(), host.stderr());
+        assertEquals(List.of(), lines.stream().filter(line -> line.contains("does not count")
+                || line.contains("cannot hook")).toList(), "every stack in use is counted and hooked");
+        Map<String, Double> stacks = Scrape.of(host.metricsPort()).values("closewatch_stack_info", "application",
+                "release");
+        for (String stack : new String[] {"java.net.http", api + ".websocket"}) {
+            assertEquals(1.0, stacks.get("{counted=true, stack=" + stack + "}"), stack + " in " + stacks);
+            assertEquals(1, lines.stream().filter(line -> line.contains("counts the WebSocket closes of " + stack
+                    + " (hooked ")).count(), host.stderr());
         }
+        assertTrue(stacks.keySet().stream().noneMatch(key -> key.contains("counted=false")), stacks.toString());
     }
 
     @Test
