@@ -47,7 +47,7 @@ public final class StackWatcher implements ClassFileTransformer {
             early.clear();
         }
         for (String[] sighting : waiting) {
-            target.seen(sighting[0], sighting[1]);
+            deliver(target, sighting[0], sighting[1]);
         }
     }
 
@@ -65,10 +65,14 @@ public final class StackWatcher implements ClassFileTransformer {
                 return;
             }
         }
+        deliver(target, stack, className);
+    }
+
+    private static void deliver(Sightings target, String stack, String className) {
         try {
             target.seen(stack, className);
         } catch (Throwable t) {
-            // Reporting must never fail the class being loaded; the reporter counts its own failures.
+            // Naming a stack must never fail the class being loaded, nor the agent's start.
         }
     }
 }
