@@ -33,6 +33,14 @@ MUTATIONS = [
     (I + "jdk/AbortAdvice.java", "CloseWatchBridge.aborted(webSocket, Api.JDK);", ""),
     (I + "jdk/ClosedAdvice.java", "CloseWatchBridge.ended(webSocket, Api.JDK, -1);", ""),
     (I + "jdk/FailedAdvice.java", "CloseWatchBridge.ended(webSocket, Api.JDK, -1);", ""),
+    (I + "undertow/SessionAdvice.java", "CloseWatchBridge.sameSession(connection, session);", ""),
+    (I + "undertow/FrameSentAdvice.java", "\"CLOSE\".equals(", "\"TEXT\".equals("),
+    (I + "undertow/FrameSentAdvice.java", "|| (connection instanceof Channel && !((Channel) connection).isOpen())", ""),
+    (I + "undertow/FrameSentAdvice.java", "if (code != 1006)", "if (code != 1005)"),
+    (I + "undertow/PeerCloseAdvice.java", "CloseWatchBridge.closeReceived(", "CloseWatchBridge.closeSent("),
+    ("agent/src/main/java/io/closewatch/agent/CloseRecorder.java",
+     "SessionState<EndpointMeters> state = target == null ? null : sessions.get(target);",
+     "SessionState<EndpointMeters> state = state(connection, \"jakarta\");"),
     (I + "websocket/WebSocketApiInstrumentation.java", "named(\"onClose\").and(not(isAbstract()))", "named(\"onClosed\").and(not(isAbstract()))"),
     (I + "websocket/WebSocketApiInstrumentation.java", "takesArguments(0)\n", "takesArguments(1)\n"),
     (I + "websocket/WebSocketApiInstrumentation.java", "takesArguments(2).and(takesArgument(1, URI.class))", "takesArguments(2).and(takesArgument(0, URI.class))"),
@@ -40,6 +48,8 @@ MUTATIONS = [
     (I + "jetty/JettyWebSocketInstrumentation.java", "named(\"onClose\")", "named(\"onClosed\")"),
     (I + "jdk/JdkWebSocketInstrumentation.java", "named(\"signalClose\")", "named(\"signalClosed\")"),
     (I + "jdk/JdkWebSocketInstrumentation.java", "named(\"processError\")", "named(\"processErrors\")"),
+    (I + "undertow/UndertowWebSocketInstrumentation.java", "named(\"sendInternal\").or(named(\"sendBlockingInternal\"))",
+     "named(\"sendInternal\")"),
 ]
 
 

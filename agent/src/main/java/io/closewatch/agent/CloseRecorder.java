@@ -10,6 +10,7 @@ import io.closewatch.agent.core.WeakIdentityMap;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.closewatch.agent.metrics.EndpointMeters;
 
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -25,6 +26,11 @@ final class CloseRecorder implements CloseWatchBridge.Events {
     private final WeakIdentityMap<SessionState<EndpointMeters>> sessions = new WeakIdentityMap<>();
     /** Templates frameworks mapped handshakes by, per endpoint object (see {@link #pathTemplate}). */
     private final WeakIdentityMap<String> templates = new WeakIdentityMap<>();
+    /**
+     * Sessions by the connection objects that stand for them ({@link #sameSession}); weakly, as a session refers to
+     * its connection.
+     */
+    private final WeakIdentityMap<WeakReference<Object>> connections = new WeakIdentityMap<>();
     /** Holds only a URI (a JDK type), so it cannot pin a web application's class loader. */
     private final ThreadLocal<URI> connecting = new ThreadLocal<>();
 
@@ -64,6 +70,22 @@ final class CloseRecorder implements CloseWatchBridge.Events {
     @Override
     public void closeSent(Object session, String api, int code) {
         state(session, api).closeSent(code);
+    }
+
+    @Override
+    public void sameSession(Object connection, Object session) {
+        connections.putIfAbsent(connection, new WeakReference<>(session));
+    }
+
+    /** Only for a session whose opening was seen: a connection without one may be of a stack not counted. */
+    @Override
+    public void closeSentOn(Object connection, int code) {
+        WeakReference<Object> session = connections.get(connection);
+        Object target = session == null ? null : session.get();
+        SessionState<EndpointMeters> state = target == null ? null : sessions.get(target);
+        if (state != null) {
+            state.closeSent(code);
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.spring.SpringWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.tomcat.TomcatWebSocketInstrumentation;
+import io.closewatch.agent.instrumentation.undertow.UndertowWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.websocket.WebSocketApiInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -43,6 +44,7 @@ final class HookInstaller {
         TomcatWebSocketInstrumentation.jakarta(),
         TomcatWebSocketInstrumentation.javax(),
         new JettyWebSocketInstrumentation(),
+        new UndertowWebSocketInstrumentation(),
         new SpringWebSocketInstrumentation(),
         new JdkWebSocketInstrumentation()
     );

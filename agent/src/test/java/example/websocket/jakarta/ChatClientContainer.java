@@ -21,10 +21,15 @@ public class ChatClientContainer implements WebSocketContainer {
         return session;
     }
 
-    /** An annotated endpoint: the container calls it through an {@code Endpoint} adapter of its own. */
+    /**
+     * An annotated endpoint: the container calls it through an {@code Endpoint} adapter of its own, and opens the
+     * session in this very call, not through the other form.
+     */
     @Override
     public Session connectToServer(Object annotatedEndpoint, URI path) {
-        return connectToServer(new ChatEndpoint(), ClientEndpointConfig.Builder.create().build(), path);
+        Session session = new ChatSession(null);
+        new ChatEndpoint().onOpen(session, ClientEndpointConfig.Builder.create().build());
+        return session;
     }
 
     @Override

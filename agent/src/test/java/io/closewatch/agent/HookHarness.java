@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -129,6 +130,16 @@ public final class HookHarness implements AutoCloseable {
             }
         }
         return closes;
+    }
+
+    /** Every (api, side, endpoint) with meters, as {@code "api side endpoint"}, whether it saw a close or not. */
+    public Set<String> endpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        for (Gauge gauge : registry.find(MetricNames.SESSIONS_ACTIVE).gauges()) {
+            Meter.Id id = gauge.getId();
+            endpoints.add(String.join(" ", id.getTag(Labels.API), id.getTag(Labels.SIDE), id.getTag(Labels.ENDPOINT)));
+        }
+        return endpoints;
     }
 
     /** Sessions opened and not yet ended, over all series. */

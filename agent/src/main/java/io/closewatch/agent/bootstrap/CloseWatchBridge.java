@@ -35,6 +35,15 @@ public final class CloseWatchBridge {
         /** This side sent a close frame; {@code code} may be -1 when only the container knows it. */
         void closeSent(Object session, String api, int code);
 
+        /**
+         * Events about {@code connection} are about {@code session}: for containers whose lower layer, which knows
+         * only its connection object, sends close frames by itself (Undertow's core).
+         */
+        void sameSession(Object connection, Object session);
+
+        /** This side sent a close frame on a connection tied to an open session by {@link #sameSession}. */
+        void closeSentOn(Object connection, int code);
+
         void closeReceived(Object session, String api, int code);
 
         void aborted(Object session, String api);
@@ -107,6 +116,28 @@ public final class CloseWatchBridge {
         if (e != null && session != null) {
             try {
                 e.closeSent(session, api, code);
+            } catch (Throwable t) {
+                failed(e, "close_sent", t);
+            }
+        }
+    }
+
+    public static void sameSession(Object connection, Object session) {
+        Events e = events;
+        if (e != null && connection != null && session != null) {
+            try {
+                e.sameSession(connection, session);
+            } catch (Throwable t) {
+                failed(e, "open", t);
+            }
+        }
+    }
+
+    public static void closeSentOn(Object connection, int code) {
+        Events e = events;
+        if (e != null && connection != null) {
+            try {
+                e.closeSentOn(connection, code);
             } catch (Throwable t) {
                 failed(e, "close_sent", t);
             }

@@ -7,16 +7,18 @@ import java.util.List;
  * reports what the container reports, so the suite pins these differences (all measured) rather than hiding them.
  */
 enum Container {
-    //        module, api, empty frame; idle timeout: server codes, initiator, client code; received 1012; illegal code;
-    //        who closes when the container closes by itself
-    TOMCAT_11("tomcat11", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "local"),
-    TOMCAT_10("tomcat10", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "local"),
-    TOMCAT_9("tomcat9", "javax", 1000, List.of(1006), "none", 1001, 1002, "remote", "local"),
-    SPRING_62("spring62", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "local"),
-    JETTY_12("jetty12", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "local", "local"),
-    UNDERTOW_23("undertow23", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote"),
+    //        module, api, empty frame; idle timeout: server codes, initiator, client code; received 1012: code,
+    //        initiator; illegal code; who closes when the container closes by itself
+    TOMCAT_11("tomcat11", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local"),
+    TOMCAT_10("tomcat10", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local"),
+    TOMCAT_9("tomcat9", "javax", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local"),
+    SPRING_62("spring62", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local"),
+    JETTY_12("jetty12", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local"),
+    // Undertow's core sends its own closes (1001 on its idle timeout, 1002 for a refused code, 1009) and tells the
+    // application 1006 for the idle timeout; its hooks see those closes go out.
+    UNDERTOW_23("undertow23", "jakarta", 1000, List.of(1006), "local", 1001, 1002, "local", "local", "local"),
     // Tyrus closes idle sessions with 1000 and tells the application 1006, or 1000 when the peer's echo wins the race.
-    TYRUS_22("tyrus22", "jakarta", 1000, List.of(1006, 1000), "local", 1000, 1002, "remote", "local");
+    TYRUS_22("tyrus22", "jakarta", 1000, List.of(1006, 1000), "local", 1000, 1002, "remote", "remote", "local");
 
     /** Its runtime module under containers/runtimes, and its name for the test host. */
     final String module;
@@ -32,22 +34,27 @@ enum Container {
     /** What it reports when the peer closes with 1012 (Service Restart), which Tomcat, Undertow and Tyrus refuse. */
     final int received1012Code;
     /**
-     * Who it says closed when the peer puts an illegal code (1005) on the wire; all report 1002. Jetty rejects the
-     * frame before the application sees it and sends 1002 itself (local, as the JDK client does); the others hand
-     * the application the peer's close as 1002 (remote).
+     * Who the agent says closed then: Undertow refuses the frame and sends 1002 itself, which its hooks see; Tomcat
+     * and Tyrus hand the application the peer's close as 1002.
+     */
+    final String received1012Initiator;
+    /**
+     * Who it says closed when the peer puts an illegal code (1005) on the wire; all report 1002. Jetty and Undertow
+     * reject the frame before the application sees it and send 1002 themselves (local, as the JDK client does), and
+     * their hooks see it; the others hand the application the peer's close as 1002 (remote).
      */
     final String illegalCodeInitiator;
     /**
      * Who the agent says closed when the container closes a session by itself with a code other than 1006 (a
-     * message too big), as server or as client. Jetty's and Tomcat's hooks see such a close sent, and Tyrus sends it
-     * through {@code Session.close}; Undertow sends it without any call the agent sees, so the agent cannot tell it
-     * from the peer's close and says remote (a known limit, in the README).
+     * message too big), as server or as client. Jetty's, Tomcat's and Undertow's hooks see such a close sent, and
+     * Tyrus sends it through {@code Session.close}.
      */
     final String ownCloseInitiator;
 
     Container(String module, String api, int emptyCloseFrameCode, List<Integer> idleTimeoutCodes,
               String idleTimeoutInitiator,
-              int idleTimeoutClientCode, int received1012Code, String illegalCodeInitiator, String ownCloseInitiator) {
+              int idleTimeoutClientCode, int received1012Code, String received1012Initiator,
+              String illegalCodeInitiator, String ownCloseInitiator) {
         this.module = module;
         this.api = api;
         this.emptyCloseFrameCode = emptyCloseFrameCode;
@@ -55,6 +62,7 @@ enum Container {
         this.idleTimeoutInitiator = idleTimeoutInitiator;
         this.idleTimeoutClientCode = idleTimeoutClientCode;
         this.received1012Code = received1012Code;
+        this.received1012Initiator = received1012Initiator;
         this.illegalCodeInitiator = illegalCodeInitiator;
         this.ownCloseInitiator = ownCloseInitiator;
     }

@@ -166,7 +166,7 @@ abstract class ContainerScenarios {
 
     /**
      * The container closes by itself with 1009 (a message over the session's limit), a close no WebSocket API call
-     * shows: Tomcat's and Jetty's own hooks see it; on Undertow it is put down to the peer (see {@link Container}).
+     * shows: Tomcat's, Jetty's and Undertow's own hooks see it (see {@link Container}).
      */
     @Test
     void theContainerClosesAMessageTooBig() throws Exception {
@@ -189,7 +189,8 @@ abstract class ContainerScenarios {
     @Test
     void peerClosesTheContainerWith1012() throws Exception {
         play("raw-client close/1012 /annotated/x", closes(api, "server", "/annotated/{room}",
-                container.received1012Code, category(container.received1012Code), "remote", 1));
+                container.received1012Code, category(container.received1012Code), container.received1012Initiator,
+                1));
     }
 
     @Test
