@@ -9,6 +9,7 @@ import io.closewatch.agent.instrumentation.PreFilteredTransformer;
 import io.closewatch.agent.instrumentation.TypeHooks;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
+import io.closewatch.agent.instrumentation.jettyapi.JettyApiInstrumentation;
 import io.closewatch.agent.instrumentation.spring.SpringWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.tomcat.TomcatWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.undertow.UndertowWebSocketInstrumentation;
@@ -44,6 +45,7 @@ final class HookInstaller {
         TomcatWebSocketInstrumentation.jakarta(),
         TomcatWebSocketInstrumentation.javax(),
         new JettyWebSocketInstrumentation(),
+        new JettyApiInstrumentation(),
         new UndertowWebSocketInstrumentation(),
         new SpringWebSocketInstrumentation(),
         new JdkWebSocketInstrumentation()
@@ -79,8 +81,8 @@ final class HookInstaller {
 
     /** What becomes of each type a module's hooks matched. */
     interface HookOutcome {
-        /** {@code module}'s advice is now in {@code typeName}. */
-        void hooked(InstrumentationModule module, String typeName);
+        /** {@code module}'s advice ({@code hooks}) is now in {@code typeName}. */
+        void hooked(InstrumentationModule module, TypeHooks hooks, String typeName);
 
         /** A hook could not be applied to {@code typeName} (a member it reads is missing, say): it loads unchanged. */
         void failed(String typeName, Throwable error);
@@ -117,7 +119,7 @@ final class HookInstaller {
             for (TypeHooks hooks : module.hooks(HookInstaller.class.getClassLoader())) {
                 builder = builder.type(hooks.types(), hooks.loaders())
                         .transform(hooks.advice())
-                        .transform(outcomes.matchedBy(module));
+                        .transform(outcomes.matchedBy(module, hooks));
             }
         }
         return builder;
@@ -129,15 +131,19 @@ final class HookInstaller {
      */
     private static final class Outcomes extends AgentBuilder.Listener.Adapter {
         private final HookOutcome outcome;
-        private final ThreadLocal<List<InstrumentationModule>> matched = ThreadLocal.withInitial(ArrayList::new);
+        private final ThreadLocal<List<Match>> matched = ThreadLocal.withInitial(ArrayList::new);
+
+        /** A module's hooks matched the type being transformed on this thread. */
+        private record Match(InstrumentationModule module, TypeHooks hooks) {
+        }
 
         Outcomes(HookOutcome outcome) {
             this.outcome = outcome;
         }
 
-        AgentBuilder.Transformer matchedBy(InstrumentationModule module) {
+        AgentBuilder.Transformer matchedBy(InstrumentationModule module, TypeHooks hooks) {
             return (builder, type, classLoader, javaModule, protectionDomain) -> {
-                matched.get().add(module);
+                matched.get().add(new Match(module, hooks));
                 return builder;
             };
         }
@@ -145,8 +151,8 @@ final class HookInstaller {
         @Override
         public void onTransformation(TypeDescription type, ClassLoader classLoader, JavaModule module, boolean loaded,
                                      DynamicType dynamicType) {
-            for (InstrumentationModule hooking : matched.get()) {
-                outcome.hooked(hooking, type.getName());
+            for (Match match : matched.get()) {
+                outcome.hooked(match.module(), match.hooks(), type.getName());
             }
         }
 

@@ -2,6 +2,7 @@ package io.closewatch.agent;
 
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.StackWatcher;
+import io.closewatch.agent.instrumentation.TypeHooks;
 import io.closewatch.agent.metrics.CloseMeters;
 import org.slf4j.Logger;
 
@@ -34,8 +35,8 @@ final class StackReporter implements HookInstaller.HookOutcome, StackWatcher.Sig
     }
 
     @Override
-    public void hooked(InstrumentationModule module, String typeName) {
-        if (reported.add(module.stack())) {
+    public void hooked(InstrumentationModule module, TypeHooks hooks, String typeName) {
+        if (hooks.showsStackInUse() && reported.add(module.stack())) {
             meters.stackSeen(module.stack(), true);
             log.info("Closewatch counts the WebSocket closes of {} (hooked {})", module.stack(), typeName);
         }

@@ -3,6 +3,7 @@ package io.closewatch.agent;
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import io.closewatch.agent.core.Labels;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
+import io.closewatch.agent.instrumentation.TypeHooks;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.closewatch.agent.metrics.MetricNames;
 import io.micrometer.core.instrument.Counter;
@@ -53,7 +54,7 @@ public final class HookHarness implements AutoCloseable {
     public HookHarness(List<InstrumentationModule> modules, List<String> hooked, Map<String, String> renamed) {
         transformer = HookInstaller.builder(modules, new HookInstaller.HookOutcome() {
             @Override
-            public void hooked(InstrumentationModule module, String typeName) {
+            public void hooked(InstrumentationModule module, TypeHooks hooks, String typeName) {
                 transformed.add(typeName);
             }
 

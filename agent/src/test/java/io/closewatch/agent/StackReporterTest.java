@@ -1,5 +1,6 @@
 package io.closewatch.agent;
 
+import io.closewatch.agent.instrumentation.TypeHooks;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.micrometer.core.instrument.Gauge;
@@ -16,6 +17,7 @@ class StackReporterTest {
     private final PrometheusMeterRegistry registry = CloseMeters.newRegistry("app", "1");
     private final CapturingLogger log = new CapturingLogger();
     private final JdkWebSocketInstrumentation jdk = new JdkWebSocketInstrumentation();
+    private final TypeHooks jdkHooks = jdk.hooks(getClass().getClassLoader()).get(0);
     private final StackReporter reporter = new StackReporter(new CloseMeters(registry, "test", 10, 10),
             new AgentErrors(registry, log), log, List.of(jdk));
 
@@ -30,11 +32,19 @@ class StackReporterTest {
     @Test
     void aCountedStackAppearsOnceItsFirstClassIsHooked() {
         assertEquals(Map.of(), stacks());
-        reporter.hooked(jdk, "jdk.internal.net.http.websocket.WebSocketImpl");
-        reporter.hooked(jdk, "jdk.internal.net.http.websocket.WebSocketImpl$ReceiveTask");
+        reporter.hooked(jdk, jdkHooks, "jdk.internal.net.http.websocket.WebSocketImpl");
+        reporter.hooked(jdk, jdkHooks, "jdk.internal.net.http.websocket.WebSocketImpl$ReceiveTask");
         assertEquals(Map.of("java.net.http counted=true", 1.0), stacks());
         assertEquals(List.of("INFO Closewatch counts the WebSocket closes of java.net.http (hooked "
                 + "jdk.internal.net.http.websocket.WebSocketImpl)"), log.lines);
+    }
+
+    /** A type other stacks use too (Jetty's negotiator) is hooked, yet the stack may not be in use. */
+    @Test
+    void aSharedTypeHookedShowsNoStack() {
+        reporter.hooked(jdk, jdkHooks.shared(), "org.eclipse.jetty.websocket.core.server.internal.CreatorNegotiator");
+        assertEquals(Map.of(), stacks());
+        assertEquals(List.of(), log.lines);
     }
 
     @Test

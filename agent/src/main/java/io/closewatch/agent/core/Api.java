@@ -10,6 +10,8 @@ public final class Api {
     public static final String JAKARTA = "jakarta";
     /** {@code javax.websocket} (Java EE 8); also the package prefix of that namespace. */
     public static final String JAVAX = "javax";
+    /** Jetty's own WebSocket API ({@code org.eclipse.jetty.websocket.api}), and what runs on it (Spring on Jetty). */
+    public static final String JETTY = "jetty";
     /** {@code java.net.http.WebSocket} */
     public static final String JDK = "jdk";
 

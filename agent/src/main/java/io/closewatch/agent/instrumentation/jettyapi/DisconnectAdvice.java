@@ -1,0 +1,16 @@
+package io.closewatch.agent.instrumentation.jettyapi;
+
+import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import io.closewatch.agent.core.Api;
+import net.bytebuddy.asm.Advice;
+
+/** {@code WebSocketSession.disconnect()}: this side drops the connection, with no close frame (1006, local). */
+public final class DisconnectAdvice {
+    private DisconnectAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void disconnect(@Advice.This Object session) {
+        CloseWatchBridge.aborted(session, Api.JETTY);
+    }
+}

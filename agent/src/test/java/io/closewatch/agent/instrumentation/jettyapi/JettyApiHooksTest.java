@@ -1,0 +1,121 @@
+package io.closewatch.agent.instrumentation.jettyapi;
+
+import example.jetty.WebSocketClient;
+import io.closewatch.agent.HookHarness;
+import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.UpgradeRequest;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import static io.closewatch.agent.HookHarness.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The hooks on Jetty's own WebSocket API, on stand-ins of its frame handler, session and negotiator (fast tier). */
+class JettyApiHooksTest {
+    private static final String COMMON = "org.eclipse.jetty.websocket.common.";
+    private static final String NEGOTIATOR = "org.eclipse.jetty.websocket.core.server.internal.CreatorNegotiator";
+    private static final Class<?>[] TWO_ARGUMENTS = {Object.class, Object.class};
+
+    private final HookHarness hooks = new HookHarness(List.of(new JettyApiInstrumentation()), COMMON, NEGOTIATOR);
+
+    @AfterEach
+    void uninstall() {
+        hooks.close();
+    }
+
+    private static <T> T proxy(Class<T> type, String method, Map<Object, Object> answers) {
+        return type.cast(Proxy.newProxyInstance(JettyApiHooksTest.class.getClassLoader(), new Class<?>[] {type},
+                (self, called, arguments) -> called.getName().equals(method)
+                        ? answers.get(arguments == null ? "" : arguments[0]) : null));
+    }
+
+    private Object frameHandler(Object container, URI requestUri) throws Exception {
+        return hooks.newInstance(COMMON + "JettyWebSocketFrameHandler", new Class<?>[] {Object.class,
+                UpgradeRequest.class}, container, proxy(UpgradeRequest.class, "getRequestURI", Map.of("", requestUri)));
+    }
+
+    /** A server upgrade: Jetty's negotiator makes the frame handler, with these request attributes. */
+    private Object upgraded(Map<Object, Object> attributes) throws Exception {
+        Object frameHandler = frameHandler(new Object(), URI.create("/echo/42"));
+        Object negotiator = hooks.newInstance(NEGOTIATOR, new Class<?>[] {Object.class}, frameHandler);
+        call(negotiator, "negotiate", new Class<?>[] {Request.class, Object.class, Object.class},
+                proxy(Request.class, "getAttribute", attributes), null, null);
+        return frameHandler;
+    }
+
+    private static Object open(Object frameHandler) throws Exception {
+        call(frameHandler, "onOpen", TWO_ARGUMENTS, null, null);
+        return call(frameHandler, "getSession", new Class<?>[0]);
+    }
+
+    private static void peerCloses(Object frameHandler) throws Exception {
+        call(frameHandler, "onCloseFrame", TWO_ARGUMENTS, null, null);
+    }
+
+    private static void notifyOnClose(Object frameHandler, int code) throws Exception {
+        call(frameHandler, "notifyOnClose", new Class<?>[] {CloseStatus.class, Object.class}, new CloseStatus(code),
+                null);
+    }
+
+    @Test
+    void aServerSessionIsCountedOnceUnderThePathSpecItWasMappedBy() throws Exception {
+        Object frameHandler = upgraded(Map.of("org.eclipse.jetty.http.pathmap.PathSpec",
+                new UriTemplatePathSpec("/echo/{id}")));
+        open(frameHandler);
+        assertEquals(1.0, hooks.active());
+        peerCloses(frameHandler);
+        notifyOnClose(frameHandler, 1000);
+        notifyOnClose(frameHandler, 1000);
+        assertEquals(Map.of("jetty server /echo/{id} 1000 normal remote", 1.0), hooks.closes());
+        assertEquals(0.0, hooks.active());
+    }
+
+    /** Spring on Jetty: the handler mapping's pattern, which Spring put into the request, wins. */
+    @Test
+    void springsPatternWins() throws Exception {
+        Object frameHandler = upgraded(Map.of("org.eclipse.jetty.http.pathmap.PathSpec",
+                new UriTemplatePathSpec("/{path}"), "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern",
+                "/ws/{id}"));
+        open(frameHandler);
+        notifyOnClose(frameHandler, 1001);
+        assertEquals(Map.of("jetty server /ws/{id} 1001 going_away local", 1.0), hooks.closes());
+    }
+
+    /** A server session whose upgrade was not seen is never labelled with its concrete path. */
+    @Test
+    void withoutANegotiationTheServerEndpointIsUnknown() throws Exception {
+        Object frameHandler = frameHandler(new Object(), URI.create("/echo/42"));
+        open(frameHandler);
+        peerCloses(frameHandler);
+        notifyOnClose(frameHandler, 4000);
+        assertEquals(Map.of("jetty server unknown 4000 application remote", 1.0), hooks.closes());
+    }
+
+    /** The client closes; the server's echo arrives before Jetty tells the application. */
+    @Test
+    void aClientSessionClosedHereIsLocalUnderItsTargetsOrigin() throws Exception {
+        Object frameHandler = frameHandler(new WebSocketClient(), URI.create("ws://127.0.0.1:9003/echo/1?t=secret"));
+        Object session = open(frameHandler);
+        call(session, "close", new Class<?>[] {int.class, String.class, Callback.class}, 1000, "bye", null);
+        peerCloses(frameHandler);
+        notifyOnClose(frameHandler, 1000);
+        assertEquals(Map.of("jetty client ws://127.0.0.1:9003 1000 normal local", 1.0), hooks.closes());
+    }
+
+    @Test
+    void aDisconnectIs1006LocalAndTheLaterCloseIsNotCounted() throws Exception {
+        Object frameHandler = frameHandler(new WebSocketClient(), URI.create("ws://127.0.0.1:9003/echo/1"));
+        Object session = open(frameHandler);
+        call(session, "disconnect", new Class<?>[0]);
+        notifyOnClose(frameHandler, 1006);
+        assertEquals(Map.of("jetty client ws://127.0.0.1:9003 1006 abnormal local", 1.0), hooks.closes());
+    }
+}

@@ -1,0 +1,12 @@
+package org.eclipse.jetty.websocket.common;
+
+import org.eclipse.jetty.websocket.api.Callback;
+
+/** Stands in for Jetty 12.1's session of its own WebSocket API in the fast hook tests: its close and disconnect. */
+public class WebSocketSession {
+    public void close(int statusCode, String reason, Callback callback) {
+    }
+
+    public void disconnect() {
+    }
+}

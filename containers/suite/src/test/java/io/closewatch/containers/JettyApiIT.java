@@ -1,0 +1,43 @@
+package io.closewatch.containers;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Jetty 12.1's own WebSocket API, server and client, in one host (see {@code JettyApiHost}): each session counted
+ * once on each side, {@code api="jetty"}, the server under the URI template it was mapped by, the client under its
+ * target's origin, and the stack named as counted.
+ */
+class JettyApiIT {
+    @Test
+    void jettysOwnApiIsCountedOnBothSides() throws Exception {
+        try (HostJvm host = HostJvm.start("jetty12api", "io.closewatch.containers.host.JettyApiHost", List.of(),
+                JavaHomes.require(17), "port={port}", List.of(), Map.of())) {
+            String origin = "ws://127.0.0.1:" + host.readyValue("port");
+            Map<String, Double> expected = Map.of(
+                    "{api=jetty, category=normal, code=1000, endpoint=" + origin + ", initiator=local, side=client}", 1.0,
+                    "{api=jetty, category=normal, code=1000, endpoint=/echo/{id}, initiator=remote, side=server}", 1.0,
+                    "{api=jetty, category=application, code=4001, endpoint=" + origin
+                            + ", initiator=remote, side=client}", 1.0,
+                    "{api=jetty, category=application, code=4001, endpoint=/echo/{id}, initiator=local, side=server}",
+                    1.0);
+            Map<String, Double> closes = Map.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!closes.equals(expected) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                closes = Scrape.of(host.metricsPort()).values("websocket_closes_total", "application", "release");
+            }
+            assertEquals(expected, closes);
+            Scrape scrape = Scrape.of(host.metricsPort());
+            assertEquals(0.0, scrape.values("websocket_sessions_active", "application", "release").values().stream()
+                    .mapToDouble(d -> d).sum());
+            assertEquals(Map.of("{counted=true, stack=jetty-api}", 1.0),
+                    scrape.values("closewatch_stack_info", "application", "release"));
+        }
+    }
+}
