@@ -1,6 +1,7 @@
 package io.closewatch.containers;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * target's origin, and the stack named as counted.
  */
 class JettyApiIT {
-    @Test
-    void jettysOwnApiIsCountedOnBothSides() throws Exception {
+    @ParameterizedTest(name = "on Java {0}")
+    @ValueSource(ints = {17, 25})
+    void jettysOwnApiIsCountedOnBothSides(int java) throws Exception {
         try (HostJvm host = HostJvm.start("jetty12api", "io.closewatch.containers.host.JettyApiHost", List.of(),
-                JavaHomes.require(17), "port={port}", List.of(), Map.of())) {
+                JavaHomes.require(java), "port={port}", List.of(), Map.of())) {
             String origin = "ws://127.0.0.1:" + host.readyValue("port");
             Map<String, Double> expected = Map.of(
                     "{api=jetty, category=normal, code=1000, endpoint=" + origin + ", initiator=local, side=client}", 1.0,
