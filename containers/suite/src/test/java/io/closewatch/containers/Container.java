@@ -9,16 +9,20 @@ import java.util.List;
 enum Container {
     //        module, api, empty frame; idle timeout: server codes, initiator, client code; received 1012: code,
     //        initiator; illegal code; who closes when the container closes by itself
-    TOMCAT_11("tomcat11", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local"),
-    TOMCAT_10("tomcat10", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local"),
-    TOMCAT_9("tomcat9", "javax", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local"),
-    SPRING_62("spring62", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local"),
-    JETTY_12("jetty12", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local"),
+    TOMCAT_11("tomcat11", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local", null),
+    TOMCAT_10("tomcat10", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local", null),
+    TOMCAT_9("tomcat9", "javax", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local", null),
+    SPRING_62("spring62", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local",
+            "jakarta"),
+    JETTY_12("jetty12", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
+    // Spring upgrades on Jetty through Jetty's own API: its handlers' sessions are api="jetty".
+    SPRING_62_JETTY("spring62jetty", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local",
+            "jetty"),
     // Undertow's core sends its own closes (1001 on its idle timeout, 1002 for a refused code, 1009) and tells the
     // application 1006 for the idle timeout; its hooks see those closes go out.
-    UNDERTOW_23("undertow23", "jakarta", 1000, List.of(1006), "local", 1001, 1002, "local", "local", "local"),
+    UNDERTOW_23("undertow23", "jakarta", 1000, List.of(1006), "local", 1001, 1002, "local", "local", "local", null),
     // Tyrus closes idle sessions with 1000 and tells the application 1006, or 1000 when the peer's echo wins the race.
-    TYRUS_22("tyrus22", "jakarta", 1000, List.of(1006, 1000), "local", 1000, 1002, "remote", "remote", "local");
+    TYRUS_22("tyrus22", "jakarta", 1000, List.of(1006, 1000), "local", 1000, 1002, "remote", "remote", "local", null);
 
     /** Its runtime module under containers/runtimes, and its name for the test host. */
     final String module;
@@ -50,11 +54,13 @@ enum Container {
      * Tyrus sends it through {@code Session.close}.
      */
     final String ownCloseInitiator;
+    /** On a host with Spring WebSocket: the {@code api} its handlers' sessions are counted under; else null. */
+    final String springApi;
 
     Container(String module, String api, int emptyCloseFrameCode, List<Integer> idleTimeoutCodes,
               String idleTimeoutInitiator,
               int idleTimeoutClientCode, int received1012Code, String received1012Initiator,
-              String illegalCodeInitiator, String ownCloseInitiator) {
+              String illegalCodeInitiator, String ownCloseInitiator, String springApi) {
         this.module = module;
         this.api = api;
         this.emptyCloseFrameCode = emptyCloseFrameCode;
@@ -65,5 +71,6 @@ enum Container {
         this.received1012Initiator = received1012Initiator;
         this.illegalCodeInitiator = illegalCodeInitiator;
         this.ownCloseInitiator = ownCloseInitiator;
+        this.springApi = springApi;
     }
 }

@@ -101,4 +101,18 @@ class ContainerMatrixIT {
             super(Container.SPRING_62, 25);
         }
     }
+
+    @Nested
+    class SpringOnJetty12OnJava17 extends ContainerScenarios {
+        SpringOnJetty12OnJava17() {
+            super(Container.SPRING_62_JETTY, 17);
+        }
+    }
+
+    @Nested
+    class SpringOnJetty12OnJava25 extends ContainerScenarios {
+        SpringOnJetty12OnJava25() {
+            super(Container.SPRING_62_JETTY, 25);
+        }
+    }
 }

@@ -9,7 +9,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
 
 /** Embedded Jetty 12.1 (ee10), which calls annotated endpoints through method handles, with no Endpoint between. */
-final class JettyServer implements ServerUnderTest {
+class JettyServer implements ServerUnderTest {
     private final Server server = new Server();
 
     /** Jetty's client container runs a thread pool of non-daemon threads: the host JVM would not exit. */
@@ -34,8 +34,13 @@ final class JettyServer implements ServerUnderTest {
                 container.addEndpoint(config);
             }
         });
+        configure(context);
         server.start();
         return connector.getLocalPort();
+    }
+
+    /** What a subclass serves besides the plain endpoints. */
+    void configure(ServletContextHandler context) {
     }
 
     @Override
