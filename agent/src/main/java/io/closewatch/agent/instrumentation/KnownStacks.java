@@ -13,10 +13,7 @@ import java.util.Map;
 public final class KnownStacks {
     /** Stack label to the internal names (or their prefixes) of classes that show it at work. */
     private static final Map<String, String[]> CLASSES = Map.of(
-            "jetty-api", new String[] {
-                "org/eclipse/jetty/websocket/common/JettyWebSocketFrameHandler", // Jetty 10, 11, 12.1
-                "org/eclipse/jetty/ee10/websocket/common/JettyWebSocketFrameHandler", // Jetty 12.0
-                "org/eclipse/jetty/ee9/websocket/common/JettyWebSocketFrameHandler"},
+            "jetty-api", new String[] {"org/eclipse/jetty/websocket/common/JettyWebSocketFrameHandler"}, // 10-12
             "netty", new String[] {"io/netty/handler/codec/http/websocketx/WebSocketServerHandshaker",
                 "io/netty/handler/codec/http/websocketx/WebSocketClientHandshaker"},
             "reactor-netty", new String[] {"reactor/netty/http/server/WebsocketServerOperations",

@@ -22,11 +22,11 @@ class StackWatcherTest {
         load("io/netty/handler/codec/http/websocketx/WebSocketServerHandshaker13");
         load("io/netty/handler/codec/http/websocketx/WebSocketServerHandshaker");
         load("okhttp3/internal/ws/RealWebSocket");
-        load("org/eclipse/jetty/ee10/websocket/common/JettyWebSocketFrameHandler");
+        load("org/eclipse/jetty/websocket/common/JettyWebSocketFrameHandler");
         load("io/vertx/core/http/impl/websocket/WebSocketImplBase");
         assertEquals(List.of("netty io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13",
                 "okhttp okhttp3.internal.ws.RealWebSocket",
-                "jetty-api org.eclipse.jetty.ee10.websocket.common.JettyWebSocketFrameHandler",
+                "jetty-api org.eclipse.jetty.websocket.common.JettyWebSocketFrameHandler",
                 "vertx io.vertx.core.http.impl.websocket.WebSocketImplBase"), sightings);
     }
 

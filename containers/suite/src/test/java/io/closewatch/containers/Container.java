@@ -18,6 +18,8 @@ enum Container {
     // Spring upgrades on Jetty through Jetty's own API: its handlers' sessions are api="jetty".
     SPRING_62_JETTY("spring62jetty", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local",
             "jetty"),
+    SPRING_62_JETTY_120("spring62jetty120", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local",
+            "local", "jetty"),
     // Undertow's core sends its own closes (1001 on its idle timeout, 1002 for a refused code, 1009) and tells the
     // application 1006 for the idle timeout; its hooks see those closes go out.
     UNDERTOW_23("undertow23", "jakarta", 1000, List.of(1006), "local", 1001, 1002, "local", "local", "local", null),

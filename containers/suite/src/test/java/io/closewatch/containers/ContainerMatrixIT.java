@@ -115,4 +115,18 @@ class ContainerMatrixIT {
             super(Container.SPRING_62_JETTY, 25);
         }
     }
+
+    @Nested
+    class SpringOnJetty120OnJava17 extends ContainerScenarios {
+        SpringOnJetty120OnJava17() {
+            super(Container.SPRING_62_JETTY_120, 17);
+        }
+    }
+
+    @Nested
+    class SpringOnJetty120OnJava25 extends ContainerScenarios {
+        SpringOnJetty120OnJava25() {
+            super(Container.SPRING_62_JETTY_120, 25);
+        }
+    }
 }

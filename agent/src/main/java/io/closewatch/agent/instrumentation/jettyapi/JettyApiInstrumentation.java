@@ -8,15 +8,14 @@ import io.closewatch.agent.instrumentation.TypeHooks;
 import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * Jetty's own WebSocket API ({@code org.eclipse.jetty.websocket.api}: {@code Session.Listener}, {@code @WebSocket}
  * endpoints, {@code WebSocketClient}), and what runs on it, such as Spring WebSocket on Jetty. Every session of it
- * runs through a {@code JettyWebSocketFrameHandler} (Jetty 12.1 in {@code org.eclipse.jetty.websocket.common},
- * 12.0 per EE environment), hooked as the jakarta one is: {@code onOpen}, {@code onCloseFrame} (the peer's close
+ * runs through a {@code JettyWebSocketFrameHandler} ({@code org.eclipse.jetty.websocket.common} in Jetty 12.0 and
+ * 12.1), hooked as the jakarta one is: {@code onOpen}, {@code onCloseFrame} (the peer's close
  * frame) and {@code notifyOnClose} (the code the application is told); and its {@code WebSocketSession}'s
  * {@code close} (this side closes: the peer's echo must not count as its close) and {@code disconnect} (this side
  * drops the connection, as the JDK client's {@code abort()}). The server's endpoint label is the path
@@ -24,8 +23,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * handler mapping's pattern that Spring put into the request, else the {@code PathSpec} Jetty matched.
  */
 public final class JettyApiInstrumentation implements InstrumentationModule {
-    private static final String FRAME_HANDLER = ".websocket.common.JettyWebSocketFrameHandler";
-    private static final String SESSION = ".websocket.common.WebSocketSession";
+    private static final String COMMON = "org.eclipse.jetty.websocket.common.";
 
     @Override
     public String name() {
@@ -47,13 +45,11 @@ public final class JettyApiInstrumentation implements InstrumentationModule {
     public List<TypeHooks> hooks(ClassLoader adviceLoader) {
         ClassLoaderCanSee seesCore = ClassLoaderCanSee.canSee("org.eclipse.jetty.websocket.core.CloseStatus");
         return List.of(
-                new TypeHooks(namedOneOf("org.eclipse.jetty" + FRAME_HANDLER, "org.eclipse.jetty.ee10" + FRAME_HANDLER,
-                        "org.eclipse.jetty.ee9" + FRAME_HANDLER), seesCore, Advices.plain(adviceLoader)
+                new TypeHooks(named(COMMON + "JettyWebSocketFrameHandler"), seesCore, Advices.plain(adviceLoader)
                         .advice(named("onOpen").and(takesArguments(2)), advice("OpenAdvice"))
                         .advice(named("onCloseFrame").and(takesArguments(2)), advice("PeerCloseAdvice"))
                         .advice(named("notifyOnClose").and(takesArguments(2)), advice("CloseAdvice"))),
-                new TypeHooks(namedOneOf("org.eclipse.jetty" + SESSION, "org.eclipse.jetty.ee10" + SESSION,
-                        "org.eclipse.jetty.ee9" + SESSION), seesCore, Advices.plain(adviceLoader)
+                new TypeHooks(named(COMMON + "WebSocketSession"), seesCore, Advices.plain(adviceLoader)
                         .advice(named("close").and(takesArguments(3)).and(takesArgument(0, int.class)),
                                 advice("SessionCloseAdvice"))
                         .advice(named("disconnect").and(takesArguments(0)), advice("DisconnectAdvice"))),

@@ -18,7 +18,7 @@ interface ServerUnderTest extends AutoCloseable {
             case "tomcat11", "tomcat10", "tomcat9" -> "TomcatServer";
             case "spring62" -> "SpringServer";
             case "jetty12" -> "JettyServer";
-            case "spring62jetty" -> "SpringJettyServer";
+            case "spring62jetty", "spring62jetty120" -> "SpringJettyServer";
             case "undertow23" -> "UndertowServer";
             case "tyrus22" -> "TyrusServer";
             default -> throw new IllegalArgumentException("unknown container " + container);
