@@ -23,6 +23,8 @@ enum Container {
     // Undertow's core sends its own closes (1001 on its idle timeout, 1002 for a refused code, 1009) and tells the
     // application 1006 for the idle timeout; its hooks see those closes go out.
     UNDERTOW_23("undertow23", "jakarta", 1000, List.of(1006), "local", 1001, 1002, "local", "local", "local", null),
+    SPRING_62_UNDERTOW("spring62undertow", "jakarta", 1000, List.of(1006), "local", 1001, 1002, "local", "local",
+            "local", "jakarta"),
     // Tyrus closes idle sessions with 1000 and tells the application 1006, or 1000 when the peer's echo wins the race.
     TYRUS_22("tyrus22", "jakarta", 1000, List.of(1006, 1000), "local", 1000, 1002, "remote", "remote", "local", null);
 

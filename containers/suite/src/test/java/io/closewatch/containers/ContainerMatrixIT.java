@@ -117,6 +117,20 @@ class ContainerMatrixIT {
     }
 
     @Nested
+    class SpringOnUndertow23OnJava17 extends ContainerScenarios {
+        SpringOnUndertow23OnJava17() {
+            super(Container.SPRING_62_UNDERTOW, 17);
+        }
+    }
+
+    @Nested
+    class SpringOnUndertow23OnJava25 extends ContainerScenarios {
+        SpringOnUndertow23OnJava25() {
+            super(Container.SPRING_62_UNDERTOW, 25);
+        }
+    }
+
+    @Nested
     class SpringOnJetty120OnJava17 extends ContainerScenarios {
         SpringOnJetty120OnJava17() {
             super(Container.SPRING_62_JETTY_120, 17);

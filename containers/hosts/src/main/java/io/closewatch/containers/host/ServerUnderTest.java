@@ -20,6 +20,7 @@ interface ServerUnderTest extends AutoCloseable {
             case "jetty12" -> "JettyServer";
             case "spring62jetty", "spring62jetty120" -> "SpringJettyServer";
             case "undertow23" -> "UndertowServer";
+            case "spring62undertow" -> "SpringUndertowServer";
             case "tyrus22" -> "TyrusServer";
             default -> throw new IllegalArgumentException("unknown container " + container);
         };

@@ -14,7 +14,7 @@ import org.xnio.XnioWorker;
 import java.net.InetSocketAddress;
 
 /** Embedded Undertow 2.3 with its JSR (jakarta) WebSocket deployment. */
-final class UndertowServer implements ServerUnderTest {
+class UndertowServer implements ServerUnderTest {
     private XnioWorker worker;
     private DeploymentManager deployment;
     private Undertow undertow;
@@ -36,11 +36,16 @@ final class UndertowServer implements ServerUnderTest {
                 .setContextPath("/")
                 .setDeploymentName("closewatch-it")
                 .addServletContextAttribute(WebSocketDeploymentInfo.ATTRIBUTE_NAME, webSockets);
+        configure(info);
         deployment = Servlets.defaultContainer().addDeployment(info);
         deployment.deploy();
         undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(deployment.start()).build();
         undertow.start();
         return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /** What a subclass deploys besides the plain endpoints. */
+    void configure(DeploymentInfo info) {
     }
 
     @Override
