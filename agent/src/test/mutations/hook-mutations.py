@@ -27,6 +27,7 @@ MUTATIONS = [
     (I + "jetty/FrameHandlerCloseReceivedAdvice.java", "CloseWatchBridge.closeReceived(", "CloseWatchBridge.closeSent("),
     (I + "jetty/FrameHandlerCloseAdvice.java", "status.getCode(),\n                true)", "status.getCode(),\n                false)"),
     (I + "spring/UpgradeAdvice.java", "pattern.toString()", "\"/\""),
+    (I + "spring/UpgradeAdvice.java", "config != null && config.getClass().getName()\n                .equals(", "config != null && !config.getClass().getName()\n                .equals("),
     (I + "jdk/OpenedAdvice.java", "CloseWatchBridge.opened(webSocket, Api.JDK, null, null, target);", ""),
     (I + "jdk/CloseSentAdvice.java", "CloseWatchBridge.closeSent(webSocket, Api.JDK, code);", ""),
     (I + "jdk/CloseReceivedAdvice.java", "CloseWatchBridge.closeReceived(webSocket, Api.JDK, code);", ""),
@@ -56,6 +57,10 @@ MUTATIONS = [
     (I + "jetty/JettyWebSocketInstrumentation.java", "named(\"onClose\")", "named(\"onClosed\")"),
     (I + "jdk/JdkWebSocketInstrumentation.java", "named(\"signalClose\")", "named(\"signalClosed\")"),
     (I + "jdk/JdkWebSocketInstrumentation.java", "named(\"processError\")", "named(\"processErrors\")"),
+    (I + "spring/SpringWebSocketInstrumentation.java", "hasSuperType(named(SERVER_CONTAINER))",
+     "hasSuperType(named(SERVER_CONTAINER + \"X\"))"),
+    (I + "spring/SpringWebSocketInstrumentation.java", "hasSuperType(named(UPGRADE_STRATEGY))",
+     "hasSuperType(named(UPGRADE_STRATEGY + \"X\"))"),
     (I + "undertow/UndertowWebSocketInstrumentation.java", "named(\"sendInternal\").or(named(\"sendBlockingInternal\"))",
      "named(\"sendInternal\")"),
 ]

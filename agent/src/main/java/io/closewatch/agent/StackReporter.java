@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Says which WebSocket stacks this JVM runs and whether their closes are counted, so that a stack the agent cannot
  * see is never mistaken for a quiet one: one log line per stack, and {@code closewatch_stack_info{stack, counted}}.
- * A stack is counted once a module's hooks are in one of its classes; it is not when one of its classes loads
- * ({@link io.closewatch.agent.instrumentation.KnownStacks}) and no module counts it. A hook that cannot be applied
+ * A stack is counted once a module's hooks are in one of its classes, or one of its classes loads
+ * ({@link io.closewatch.agent.instrumentation.KnownStacks}) and a module counts it; it is not when one of its
+ * classes loads and no module counts it. A hook that cannot be applied
  * (the library changed) is named once and counted in {@code closewatch_agent_errors_total{reason="instrumentation"}}.
  */
 final class StackReporter implements HookInstaller.HookOutcome, StackWatcher.Sightings {
@@ -51,10 +52,17 @@ final class StackReporter implements HookInstaller.HookOutcome, StackWatcher.Sig
         }
     }
 
+    /** A stack some module counts is reported counted here too: for those whose hooks show no use (Spring's). */
     @Override
     public void seen(String stack, String className) {
-        if (!countedByModules.contains(stack) && reported.add(stack)) {
-            meters.stackSeen(stack, false);
+        if (!reported.add(stack)) {
+            return;
+        }
+        boolean counted = countedByModules.contains(stack);
+        meters.stackSeen(stack, counted);
+        if (counted) {
+            log.info("Closewatch counts the WebSocket closes of {} ({} loaded)", stack, className);
+        } else {
             log.warn("Closewatch does not count the WebSocket closes of {} ({} loaded): its sessions are missing from "
                     + "websocket_closes_total", stack, className);
         }

@@ -57,12 +57,14 @@ class StackReporterTest {
                 + "missing from websocket_closes_total"), log.lines);
     }
 
-    /** When a module counts a stack the catalogue knows, its sighting is no warning. */
+    /** A stack a module counts, seen by a class of it (Spring, whose hooks sit on the containers), is counted. */
     @Test
-    void aSightingOfACountedStackIsNoWarning() {
+    void aSightingOfACountedStackIsCountedOnceAndNoWarning() {
         reporter.seen("java.net.http", "jdk.internal.net.http.websocket.WebSocketImpl");
-        assertEquals(Map.of(), stacks());
-        assertEquals(List.of(), log.lines);
+        reporter.hooked(jdk, jdkHooks, "jdk.internal.net.http.websocket.WebSocketImpl");
+        assertEquals(Map.of("java.net.http counted=true", 1.0), stacks());
+        assertEquals(List.of("INFO Closewatch counts the WebSocket closes of java.net.http "
+                + "(jdk.internal.net.http.websocket.WebSocketImpl loaded)"), log.lines);
     }
 
     @Test

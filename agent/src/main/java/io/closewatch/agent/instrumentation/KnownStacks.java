@@ -14,6 +14,9 @@ public final class KnownStacks {
     /** Stack label to the internal names (or their prefixes) of classes that show it at work. */
     private static final Map<String, String[]> CLASSES = Map.of(
             "jetty-api", new String[] {"org/eclipse/jetty/websocket/common/JettyWebSocketFrameHandler"}, // 10-12
+            // Spring's hook is on the containers' upgrade, which shows no Spring at work: its registration does.
+            "spring-websocket", new String[] {"org/springframework/web/socket/server/standard/ServerEndpointRegistration",
+                "org/springframework/web/socket/server/jetty/JettyRequestUpgradeStrategy"},
             "netty", new String[] {"io/netty/handler/codec/http/websocketx/WebSocketServerHandshaker",
                 "io/netty/handler/codec/http/websocketx/WebSocketClientHandshaker"},
             "reactor-netty", new String[] {"reactor/netty/http/server/WebsocketServerOperations",

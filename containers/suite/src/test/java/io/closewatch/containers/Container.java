@@ -14,6 +14,8 @@ enum Container {
     TOMCAT_9("tomcat9", "javax", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local", null),
     SPRING_62("spring62", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local",
             "jakarta"),
+    SPRING_70("spring70", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local",
+            "jakarta"),
     JETTY_12("jetty12", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
     // Spring upgrades on Jetty through Jetty's own API: its handlers' sessions are api="jetty".
     SPRING_62_JETTY("spring62jetty", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local",

@@ -117,6 +117,20 @@ class ContainerMatrixIT {
     }
 
     @Nested
+    class Spring7OnTomcat11OnJava17 extends ContainerScenarios {
+        Spring7OnTomcat11OnJava17() {
+            super(Container.SPRING_70, 17);
+        }
+    }
+
+    @Nested
+    class Spring7OnTomcat11OnJava25 extends ContainerScenarios {
+        Spring7OnTomcat11OnJava25() {
+            super(Container.SPRING_70, 25);
+        }
+    }
+
+    @Nested
     class SpringOnUndertow23OnJava17 extends ContainerScenarios {
         SpringOnUndertow23OnJava17() {
             super(Container.SPRING_62_UNDERTOW, 17);

@@ -4,12 +4,14 @@ import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import net.bytebuddy.agent.builder.AgentBuilder;
 
 import java.util.List;
 
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -18,10 +20,14 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * Spring Framework WebSocket on a jakarta.websocket container. Spring upgrades each handshake with a fresh
  * {@code ServerEndpointConfig} whose path is the concrete request path ({@code /ws/42}); counted as it is, every
  * path would be a new series. This module reads the template the handler mapping matched ({@code /ws/{id}}) from
- * the request and gives it to the agent for that configuration; the session itself is counted by the
- * {@code jakarta.websocket} hooks on Spring's {@code Endpoint} adapter, so once.
+ * the request where Spring hands the upgrade over: to the container ({@code ServerContainer.upgradeHttpToWebSocket},
+ * Spring 6.2 on Tomcat and 7.0), or to its own container-specific strategy (Spring 6.2 on Undertow), and gives it to
+ * the agent for the endpoint Spring registered; the session itself is
+ * counted by the {@code jakarta.websocket} hooks on Spring's {@code Endpoint} adapter, so once. (Spring on Jetty
+ * upgrades through Jetty's own API, whose module reads the same pattern.)
  */
 public final class SpringWebSocketInstrumentation implements InstrumentationModule {
+    private static final String SERVER_CONTAINER = "jakarta.websocket.server.ServerContainer";
     private static final String UPGRADE_STRATEGY =
             "org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy";
 
@@ -40,12 +46,20 @@ public final class SpringWebSocketInstrumentation implements InstrumentationModu
         return new String[] {"upgradeHttpToWebSocket"};
     }
 
+    /**
+     * The containers' method is hooked for Spring's sake only, and Spring's strategy is loaded wherever Spring is: a
+     * hooked type shows no Spring at work (its registration does, see KnownStacks).
+     */
     @Override
     public List<TypeHooks> hooks(ClassLoader adviceLoader) {
-        return List.of(new TypeHooks(
-                declaresMethod(named("upgradeHttpToWebSocket")).and(hasSuperType(named(UPGRADE_STRATEGY))),
-                ClassLoaderCanSee.canSee(UPGRADE_STRATEGY), Advices.plain(adviceLoader)
-                        .advice(named("upgradeHttpToWebSocket").and(takesArguments(4)).and(not(isAbstract())),
-                                advice("UpgradeAdvice"))));
+        AgentBuilder.Transformer.ForAdvice upgrade = Advices.plain(adviceLoader)
+                .advice(named("upgradeHttpToWebSocket").and(takesArguments(4)).and(not(isAbstract())),
+                        advice("UpgradeAdvice"));
+        return List.of(
+                new TypeHooks(declaresMethod(named("upgradeHttpToWebSocket")).and(not(isInterface()))
+                        .and(hasSuperType(named(SERVER_CONTAINER))),
+                        ClassLoaderCanSee.canSee("jakarta.servlet.http.HttpServletRequest"), upgrade).shared(),
+                new TypeHooks(declaresMethod(named("upgradeHttpToWebSocket")).and(hasSuperType(named(UPGRADE_STRATEGY))),
+                        ClassLoaderCanSee.canSee(UPGRADE_STRATEGY), upgrade).shared());
     }
 }

@@ -6,22 +6,27 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import net.bytebuddy.asm.Advice;
 
 /**
- * {@code StandardWebSocketUpgradeStrategy.upgradeHttpToWebSocket(request, response, endpointConfig, pathParams)}:
- * the handler mapping put the pattern it matched into the request (Spring's
- * {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE}, named here so that the agent needs no Spring class).
+ * {@code upgradeHttpToWebSocket(request, response, endpointConfig, pathParams)} of a jakarta.websocket container or
+ * of Spring's own upgrade strategy, when Spring upgrades: the handler mapping put the pattern it matched into the request (Spring's
+ * {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE}, named here so that the agent needs no Spring class), and
+ * Spring's registration is its own configurator, handing the container the endpoint it was built with. Any other
+ * caller's configuration is left alone: asking it for its endpoint could make a new one.
  */
 public final class UpgradeAdvice {
     private UpgradeAdvice() {
     }
 
-    /** Spring's registration is its own configurator and hands the container the endpoint it was built with. */
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void upgrading(@Advice.Argument(0) HttpServletRequest request,
-                          @Advice.Argument(2) ServerEndpointConfig config) throws Exception {
-        Object pattern = request.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern");
-        if (pattern != null) {
-            CloseWatchBridge.pathTemplate(config.getConfigurator().getEndpointInstance(config.getEndpointClass()),
-                    pattern.toString());
+    static void upgrading(@Advice.Argument(0) Object request, @Advice.Argument(2) ServerEndpointConfig config)
+            throws Exception {
+        if (request instanceof HttpServletRequest && config != null && config.getClass().getName()
+                .equals("org.springframework.web.socket.server.standard.ServerEndpointRegistration")) {
+            Object pattern = ((HttpServletRequest) request)
+                    .getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern");
+            if (pattern != null) {
+                CloseWatchBridge.pathTemplate(config.getConfigurator().getEndpointInstance(config.getEndpointClass()),
+                        pattern.toString());
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ interface ServerUnderTest extends AutoCloseable {
     static ServerUnderTest named(String container) throws ReflectiveOperationException {
         String implementation = switch (container) {
             case "tomcat11", "tomcat10", "tomcat9" -> "TomcatServer";
-            case "spring62" -> "SpringServer";
+            case "spring62", "spring70" -> "SpringServer";
             case "jetty12" -> "JettyServer";
             case "spring62jetty", "spring62jetty120" -> "SpringJettyServer";
             case "undertow23" -> "UndertowServer";

@@ -6,7 +6,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.util.Map;
 
-/** Stands in for Spring's upgrade strategy in the fast hook tests: the method the agent hooks, Spring 6.2's signature. */
+/** Stands in for Spring 6.2's upgrade strategy in the fast hook tests: the method its Undertow strategy overrides. */
 public class StandardWebSocketUpgradeStrategy {
     protected void upgradeHttpToWebSocket(HttpServletRequest request, HttpServletResponse response,
                                           ServerEndpointConfig endpointConfig, Map<String, String> pathParams) {
