@@ -235,6 +235,19 @@ abstract class ContainerScenarios {
                 closes(spring, "server", "/ws/{id}", 1006, "abnormal", "none", 1));
     }
 
+    /** SockJS's WebSocket transport and a STOMP endpoint: once per session, under the mapping's pattern. */
+    @Test
+    void springSockJsAndStompSessionsAreCountedOnceUnderTheirPatterns() throws Exception {
+        Assumptions.assumeTrue(container.springApi != null, "Spring runs on the Spring hosts only");
+        String spring = container.springApi;
+        play("jdk-client-close 1000 /sockjs/000/session1/websocket",
+                closes("jdk", "client", server, 1000, "normal", "local", 1),
+                closes(spring, "server", "/sockjs/**", 1000, "normal", "remote", 1));
+        play("jdk-client-close 1000 /stomp",
+                closes("jdk", "client", server, 1000, "normal", "local", 1),
+                closes(spring, "server", "/stomp", 1000, "normal", "remote", 1));
+    }
+
     /** A peer closing 2000 sessions with 2000 codes: the first 50 keep their series, the rest are "other". */
     @Test
     void codesPastTheCapAreCountedAsOtherAndTheTotalStaysExact() throws Exception {
