@@ -92,6 +92,20 @@ final class HostJvm implements AutoCloseable {
         return new HostJvm(builder.start(), stderr, metricsPort);
     }
 
+    /**
+     * An application as its users run it, {@code java -javaagent:... -jar app.jar arguments}: the fat jar of
+     * {@code containers/apps/<app>}, which says READY with its port once it serves.
+     */
+    static HostJvm startApp(String app, List<String> arguments, Path javaHome, String agentArgs) throws Exception {
+        int metricsPort = freePort();
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
+                "-javaagent:" + agentJar() + "=" + agentArgs.replace("{port}", Integer.toString(metricsPort)),
+                "-jar", Path.of(requiredProperty("closewatch.it.appsDir"), app, "target", "app.jar").toString()));
+        command.addAll(arguments);
+        Path stderr = Files.createTempFile("closewatch-it-app", ".stderr");
+        return new HostJvm(new ProcessBuilder(command).redirectError(stderr.toFile()).start(), stderr, metricsPort);
+    }
+
     int metricsPort() {
         return metricsPort;
     }
