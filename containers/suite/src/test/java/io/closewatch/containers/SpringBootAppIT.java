@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SpringBootAppIT {
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"boot35jetty"})
+    @ValueSource(strings = {"boot35jetty", "boot40jetty"})
     void aBootApplicationOnJettyCountsEveryClose(String app) throws Exception {
         try (HostJvm host = HostJvm.startApp(app, List.of("--server.port=0", "--server.address=127.0.0.1"),
                 JavaHomes.require(17), "port={port}")) {
