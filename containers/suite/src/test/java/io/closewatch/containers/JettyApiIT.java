@@ -5,7 +5,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,13 +27,7 @@ class JettyApiIT {
                             + ", initiator=remote, side=client}", 1.0,
                     "{api=jetty, category=application, code=4001, endpoint=/echo/{id}, initiator=local, side=server}",
                     1.0);
-            Map<String, Double> closes = Map.of();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!closes.equals(expected) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                closes = Scrape.of(host.metricsPort()).values("websocket_closes_total", "application", "release");
-            }
-            assertEquals(expected, closes);
+            assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected));
             Scrape scrape = Scrape.of(host.metricsPort());
             assertEquals(0.0, scrape.values("websocket_sessions_active", "application", "release").values().stream()
                     .mapToDouble(d -> d).sum());

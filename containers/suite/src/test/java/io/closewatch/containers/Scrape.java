@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /** One scrape of the agent's /metrics, parsed from the Prometheus text format. */
 final class Scrape {
@@ -29,6 +30,20 @@ final class Scrape {
 
     static Scrape of(int port) throws Exception {
         return of(port, null);
+    }
+
+    /**
+     * The {@code websocket_closes_total} series of the host on {@code port}, without their application and release
+     * labels, once they are {@code expected} or as they are after 10 s.
+     */
+    static Map<String, Double> awaitCloses(int port, Map<String, Double> expected) throws Exception {
+        Map<String, Double> closes = Map.of();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!closes.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            closes = of(port).values("websocket_closes_total", "application", "release");
+        }
+        return closes;
     }
 
     static Scrape of(int port, String accept) throws Exception {

@@ -34,13 +34,7 @@ class SpringBootAppIT {
                     "{api=jetty, category=normal, code=1000, endpoint=/ws/{id}, initiator=remote, side=server}", 1.0,
                     "{api=jetty, category=application, code=4001, endpoint=/ws/{id}, initiator=local, side=server}",
                     1.0);
-            Map<String, Double> closes = Map.of();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!closes.equals(expected) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                closes = Scrape.of(host.metricsPort()).values("websocket_closes_total", "application", "release");
-            }
-            assertEquals(expected, closes, host.stderr());
+            assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());
             Thread.sleep(500); // and it stays so
             Scrape scrape = Scrape.of(host.metricsPort());
             assertEquals(expected, scrape.values("websocket_closes_total", "application", "release"));

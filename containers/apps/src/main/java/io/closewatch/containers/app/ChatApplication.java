@@ -2,10 +2,10 @@ package io.closewatch.containers.app;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.boot.CommandLineRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -20,11 +20,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A Spring Boot WebSocket application as its users write it: a {@code TextWebSocketHandler} at {@code /ws/{id}} that
- * closes with the code a "close:&lt;code&gt;" message asks for. Says "READY port=..." once its server listens, and
- * stops when its standard input says "exit" or ends, as the suite's hosts do.
+ * closes with the code a "close:&lt;code&gt;" message asks for. Says "READY port=..." once it runs, and stops when its
+ * standard input says "exit" or ends, as the suite's hosts do. One source for every Boot version the suite builds.
  */
 @SpringBootApplication
-public class ChatApplication implements ApplicationListener<WebServerInitializedEvent> {
+public class ChatApplication implements CommandLineRunner {
+    private final Environment environment;
+
+    public ChatApplication(Environment environment) {
+        this.environment = environment;
+    }
+
     public static void main(String[] args) throws Exception {
         ConfigurableApplicationContext context = SpringApplication.run(ChatApplication.class, args);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -35,9 +41,10 @@ public class ChatApplication implements ApplicationListener<WebServerInitialized
         System.exit(SpringApplication.exit(context));
     }
 
+    /** Runs once the server listens; Boot puts its port into the environment. */
     @Override
-    public void onApplicationEvent(WebServerInitializedEvent event) {
-        System.out.println("READY port=" + event.getWebServer().getPort());
+    public void run(String... args) {
+        System.out.println("READY port=" + environment.getProperty("local.server.port"));
     }
 
     @Configuration
