@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * see is never mistaken for a quiet one: one log line per stack, and {@code closewatch_stack_info{stack, counted}}.
  * A stack is counted once a module's hooks are in one of its classes, or one of its classes loads
  * ({@link io.closewatch.agent.instrumentation.KnownStacks}) and a module counts it; it is not when one of its
- * classes loads and no module counts it. A hook that cannot be applied
- * (the library changed) is named once and counted in {@code closewatch_agent_errors_total{reason="instrumentation"}}.
+ * classes loads and no module counts it. A hook that cannot be applied (the library changed) is named once and
+ * counted in {@code closewatch_agent_errors_total{reason="instrumentation"}}.
  */
 final class StackReporter implements HookInstaller.HookOutcome, StackWatcher.Sightings {
     static final String HOOK_FAILED = "instrumentation";
