@@ -8,9 +8,6 @@ import java.util.List;
  * the installer; modules never refer to each other.
  */
 public interface InstrumentationModule {
-    /** The API as the start-up log line names it, e.g. {@code jakarta.websocket}. */
-    String name();
-
     /**
      * The {@code stack} label of {@code closewatch_stack_info} for what this module counts, e.g. {@code tomcat};
      * modules that count parts of one stack share it.

@@ -29,11 +29,6 @@ public final class JdkWebSocketInstrumentation implements InstrumentationModule 
     private static final String WEB_SOCKET_IMPL = PACKAGE + "WebSocketImpl";
 
     @Override
-    public String name() {
-        return "java.net.http.WebSocket";
-    }
-
-    @Override
     public String stack() {
         return "java.net.http";
     }

@@ -22,11 +22,6 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
     private static final String FRAME_HANDLER = ".websocket.jakarta.common.JakartaWebSocketFrameHandler";
 
     @Override
-    public String name() {
-        return "Jetty 12 jakarta.websocket";
-    }
-
-    @Override
     public String stack() {
         return "jetty-jakarta";
     }

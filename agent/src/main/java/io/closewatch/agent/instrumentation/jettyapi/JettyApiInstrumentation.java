@@ -26,11 +26,6 @@ public final class JettyApiInstrumentation implements InstrumentationModule {
     private static final String COMMON = "org.eclipse.jetty.websocket.common.";
 
     @Override
-    public String name() {
-        return "Jetty WebSocket API";
-    }
-
-    @Override
     public String stack() {
         return "jetty-api";
     }

@@ -32,11 +32,6 @@ public final class SpringWebSocketInstrumentation implements InstrumentationModu
             "org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy";
 
     @Override
-    public String name() {
-        return "Spring WebSocket";
-    }
-
-    @Override
     public String stack() {
         return "spring-websocket";
     }

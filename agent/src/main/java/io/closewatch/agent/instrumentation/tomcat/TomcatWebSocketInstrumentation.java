@@ -39,11 +39,6 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
     }
 
     @Override
-    public String name() {
-        return "Tomcat " + namespace + ".websocket";
-    }
-
-    @Override
     public String stack() {
         return "tomcat";
     }

@@ -27,11 +27,6 @@ public final class UndertowWebSocketInstrumentation implements InstrumentationMo
     private static final String JSR = "io.undertow.websockets.jsr.";
 
     @Override
-    public String name() {
-        return "Undertow WebSocket";
-    }
-
-    @Override
     public String stack() {
         return "undertow";
     }

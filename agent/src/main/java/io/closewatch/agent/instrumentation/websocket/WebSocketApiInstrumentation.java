@@ -50,13 +50,8 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
     }
 
     @Override
-    public String name() {
-        return namespace + ".websocket";
-    }
-
-    @Override
     public String stack() {
-        return name();
+        return namespace + ".websocket";
     }
 
     /**
