@@ -7,6 +7,7 @@ import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.LongLivedLoaderPoolStrategy;
 import io.closewatch.agent.instrumentation.PreFilteredTransformer;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.javalin.JavalinInstrumentation;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jettyapi.JettyApiInstrumentation;
@@ -46,6 +47,7 @@ final class HookInstaller {
         TomcatWebSocketInstrumentation.javax(),
         new JettyWebSocketInstrumentation(),
         new JettyApiInstrumentation(),
+        new JavalinInstrumentation(),
         new UndertowWebSocketInstrumentation(),
         new SpringWebSocketInstrumentation(),
         new JdkWebSocketInstrumentation()

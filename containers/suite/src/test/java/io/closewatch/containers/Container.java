@@ -17,11 +17,16 @@ enum Container {
     SPRING_70("spring70", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local",
             "jakarta"),
     JETTY_12("jetty12", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
+    // Jetty's own API on both sides (ee10 server, WebSocketClient), with no jakarta.websocket in the JVM.
+    JETTY_API_121("jettyapi121", "jetty", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
+    JETTY_API_120("jettyapi120", "jetty", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
     // Spring upgrades on Jetty through Jetty's own API: its handlers' sessions are api="jetty".
     SPRING_62_JETTY("spring62jetty", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local",
             "jetty"),
     SPRING_62_JETTY_120("spring62jetty120", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local",
             "local", "jetty"),
+    SPRING_70_JETTY("spring70jetty", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local",
+            "jetty"),
     // Undertow's core sends its own closes (1001 on its idle timeout, 1002 for a refused code, 1009) and tells the
     // application 1006 for the idle timeout; its hooks see those closes go out.
     UNDERTOW_23("undertow23", "jakarta", 1000, List.of(1006), "local", 1001, 1002, "local", "local", "local", null),
@@ -32,7 +37,7 @@ enum Container {
 
     /** Its runtime module under containers/runtimes, and its name for the test host. */
     final String module;
-    /** The {@code api} label: the WebSocket namespace it implements. */
+    /** The {@code api} label: the WebSocket API its endpoints and its client are written against. */
     final String api;
     /** What it reports for a close frame with no payload (RFC 6455: 1005). */
     final int emptyCloseFrameCode;
@@ -78,5 +83,10 @@ enum Container {
         this.illegalCodeInitiator = illegalCodeInitiator;
         this.ownCloseInitiator = ownCloseInitiator;
         this.springApi = springApi;
+    }
+
+    /** The {@code stack} label of {@code closewatch_stack_info} its endpoints are counted under. */
+    String stack() {
+        return api.equals("jetty") ? "jetty-api" : api + ".websocket";
     }
 }

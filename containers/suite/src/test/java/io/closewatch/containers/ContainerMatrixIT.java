@@ -157,4 +157,46 @@ class ContainerMatrixIT {
             super(Container.SPRING_62_JETTY_120, 25);
         }
     }
+
+    @Nested
+    class JettyApi121OnJava17 extends ContainerScenarios {
+        JettyApi121OnJava17() {
+            super(Container.JETTY_API_121, 17);
+        }
+    }
+
+    @Nested
+    class JettyApi121OnJava25 extends ContainerScenarios {
+        JettyApi121OnJava25() {
+            super(Container.JETTY_API_121, 25);
+        }
+    }
+
+    @Nested
+    class JettyApi120OnJava17 extends ContainerScenarios {
+        JettyApi120OnJava17() {
+            super(Container.JETTY_API_120, 17);
+        }
+    }
+
+    @Nested
+    class JettyApi120OnJava25 extends ContainerScenarios {
+        JettyApi120OnJava25() {
+            super(Container.JETTY_API_120, 25);
+        }
+    }
+
+    @Nested
+    class Spring7OnJetty121OnJava17 extends ContainerScenarios {
+        Spring7OnJetty121OnJava17() {
+            super(Container.SPRING_70_JETTY, 17);
+        }
+    }
+
+    @Nested
+    class Spring7OnJetty121OnJava25 extends ContainerScenarios {
+        Spring7OnJetty121OnJava25() {
+            super(Container.SPRING_70_JETTY, 25);
+        }
+    }
 }

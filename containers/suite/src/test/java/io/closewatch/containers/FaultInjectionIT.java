@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FaultInjectionIT {
     private static final List<String> SCENARIOS = List.of("jdk-client-close 1000 /annotated/r1",
-            "jakarta-server-close 4001 /annotated/r2", "jakarta-client-close 1000 /programmatic/3",
+            "container-server-close 4001 /annotated/r2", "container-client-close 1000 /programmatic/3",
             "jdk-abort /programmatic/4", "jdk-raw-peer fin");
 
     @Test

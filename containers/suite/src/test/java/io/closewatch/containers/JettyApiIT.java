@@ -9,9 +9,11 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Jetty 12.1's own WebSocket API, server and client, in one host (see {@code JettyApiHost}): each session counted
- * once on each side, {@code api="jetty"}, the server under the URI template it was mapped by, the client under its
- * target's origin, and the stack named as counted.
+ * Jetty 12.1's own WebSocket API without a servlet container (its core {@code WebSocketUpgradeHandler}), server and
+ * client in one host (see {@code JettyApiHost}): each session counted once on each side, {@code api="jetty"}, the
+ * server under the URI template it was mapped by, the client under its target's origin (the query, which may carry
+ * a token, left out), and the stack named as counted. The servlet-based server, on 12.0 and 12.1, runs the whole
+ * scenario suite in {@link ContainerMatrixIT}.
  */
 class JettyApiIT {
     @ParameterizedTest(name = "on Java {0}")

@@ -11,16 +11,26 @@ import org.eclipse.jetty.websocket.core.CloseStatus;
 public class JettyWebSocketFrameHandler {
     private final Object container;
     private final UpgradeRequest upgradeRequest;
+    private final Object endpointInstance;
     private WebSocketSession session;
 
     public JettyWebSocketFrameHandler(Object container, UpgradeRequest upgradeRequest) {
-        this.container = container;
-        this.upgradeRequest = upgradeRequest;
+        this(container, upgradeRequest, null);
     }
 
-    /** Jetty makes the session here. */
-    public void onOpen(Object coreSession, Object callback) {
+    /** @param endpointInstance the application's listener, told of the open by its {@code onWebSocketOpen} */
+    public JettyWebSocketFrameHandler(Object container, UpgradeRequest upgradeRequest, Object endpointInstance) {
+        this.container = container;
+        this.upgradeRequest = upgradeRequest;
+        this.endpointInstance = endpointInstance;
+    }
+
+    /** Jetty makes the session here, and tells the application's endpoint. */
+    public void onOpen(Object coreSession, Object callback) throws ReflectiveOperationException {
         session = new WebSocketSession();
+        if (endpointInstance != null) {
+            endpointInstance.getClass().getMethod("onWebSocketOpen", Object.class).invoke(endpointInstance, session);
+        }
     }
 
     public WebSocketSession getSession() {

@@ -1,13 +1,5 @@
 package io.closewatch.containers.host;
 
-import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
-import jakarta.websocket.Session;
-import jakarta.websocket.WebSocketContainer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,35 +21,37 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The JVM the integration tests attach the agent to: a container (see {@link ServerUnderTest}) serving the
- * endpoints of {@link ServerEndpoints}, a raw-socket peer, and JDK and jakarta clients (the container's own).
+ * endpoints of {@link ServerEndpoints}, a raw-socket peer, the JDK client and the container's own client.
  * It reads one scenario per line on stdin,
  * plays it on loopback, and answers "DONE" once every client it started has seen its session end; the test then
  * reads the agent's /metrics. It knows nothing of the agent.
  */
 public final class ItHost {
-    private static final long TIMEOUT_SECONDS = 20;
+    static final long TIMEOUT_SECONDS = 20;
 
     private final int serverPort;
     private final RawPeerServer rawPeer;
     private final HttpClient httpClient = HttpClient.newHttpClient();
-    private final WebSocketContainer jakartaClient = ContainerProvider.getWebSocketContainer();
     /** Sessions kept open by "hold" until "release", with the latch each one's listener counts down. */
     private final List<WebSocket> held = new ArrayList<>();
     private final List<CountDownLatch> heldEnded = new ArrayList<>();
 
     private final ServerUnderTest server;
+    private final ContainerClient client;
     private WeakReference<ClassLoader> webappLoader;
 
-    private ItHost(ServerUnderTest server, int serverPort, RawPeerServer rawPeer) {
+    private ItHost(ServerUnderTest server, ContainerClient client, int serverPort, RawPeerServer rawPeer) {
         this.server = server;
+        this.client = client;
         this.serverPort = serverPort;
         this.rawPeer = rawPeer;
     }
 
     /** @param args the container to serve the endpoints on, as {@link ServerUnderTest#named} knows it */
     public static void main(String[] args) throws Exception {
-        try (ServerUnderTest server = ServerUnderTest.named(args[0]); RawPeerServer rawPeer = new RawPeerServer()) {
-            ItHost host = new ItHost(server, server.start(), rawPeer);
+        try (ServerUnderTest server = ServerUnderTest.named(args[0]); RawPeerServer rawPeer = new RawPeerServer();
+             ContainerClient client = server.client()) {
+            ItHost host = new ItHost(server, client, server.start(), rawPeer);
             System.out.println("READY container=" + args[0] + " server=" + host.serverPort + " raw=" + rawPeer.port());
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
@@ -70,7 +64,6 @@ public final class ItHost {
                     System.out.println("FAILED " + line + ": " + e);
                 }
             }
-            server.stopClient(host.jakartaClient);
         }
     }
 
@@ -97,18 +90,14 @@ public final class ItHost {
             case "jdk-raw-peer": // <action>: the raw server ends the JDK client's session (see RawPeerServer)
                 jdkSession(URI.create("ws://127.0.0.1:" + rawPeer.port() + "/" + command[1]), (ws, ended) -> { });
                 break;
-            case "jakarta-client-close": // <code> <path>
-                jakarta(command[2], session -> session.close(new CloseReason(
-                        CloseReason.CloseCodes.getCloseCode(Integer.parseInt(command[1])), "bye")));
+            case "container-client-close": // <code> <path>: the container's own client closes
+                client.close(serverUri(command[2]), Integer.parseInt(command[1]));
                 break;
-            case "jakarta-server-close": // <code> <path>
-                jakarta(command[2], session -> session.getBasicRemote().sendText("close:" + command[1]));
+            case "container-server-close": // <code> <path>: the server closes the container's client's session
+                client.askServerToClose(serverUri(command[2]), Integer.parseInt(command[1]));
                 break;
-            case "jakarta-client-too-big": // <path>: the server sends more than the client takes; it closes (1009)
-                jakarta(command[1], session -> {
-                    session.setMaxTextMessageBufferSize(ServerEndpoints.SMALL_MESSAGE_LIMIT);
-                    session.getBasicRemote().sendText("send:" + 4 * ServerEndpoints.SMALL_MESSAGE_LIMIT);
-                });
+            case "container-client-too-big": // <path>: the server sends more than the client takes; it closes (1009)
+                client.receiveTooBig(serverUri(command[1]));
                 break;
             case "raw-client": // <action> <path>: a raw client ends its session with the container
                 rawClient(command[1], command[2]);
@@ -121,7 +110,7 @@ public final class ItHost {
             case "hold": // <sessions> <path>: open JDK client sessions and keep them open
                 for (int i = 0; i < Integer.parseInt(command[1]); i++) {
                     CountDownLatch ended = new CountDownLatch(1);
-                    held.add(open(URI.create("ws://127.0.0.1:" + serverPort + command[2]), ended));
+                    held.add(open(serverUri(command[2]), ended));
                     heldEnded.add(ended);
                 }
                 break;
@@ -158,12 +147,8 @@ public final class ItHost {
         void act(WebSocket webSocket, CountDownLatch ended) throws Exception;
     }
 
-    private interface JakartaAction {
-        void act(Session session) throws Exception;
-    }
-
     private void jdk(String path, JdkAction action) throws Exception {
-        jdkSession(URI.create("ws://127.0.0.1:" + serverPort + path), action);
+        jdkSession(serverUri(path), action);
     }
 
     /** Opens a JDK client session, acts, and waits for the listener (or the action) to see the end. */
@@ -179,23 +164,8 @@ public final class ItHost {
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
-    private void jakarta(String path, JakartaAction action) throws Exception {
-        CountDownLatch ended = new CountDownLatch(1);
-        Endpoint endpoint = new Endpoint() {
-            @Override
-            public void onOpen(Session session, EndpointConfig config) {
-                session.addMessageHandler(String.class, (MessageHandler.Whole<String>) message -> { }); // takes text
-            }
-
-            @Override
-            public void onClose(Session session, CloseReason closeReason) {
-                ended.countDown();
-            }
-        };
-        Session session = jakartaClient.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(),
-                URI.create("ws://127.0.0.1:" + serverPort + path));
-        action.act(session);
-        await(ended, "jakarta client session to " + path);
+    private URI serverUri(String path) {
+        return URI.create("ws://127.0.0.1:" + serverPort + path);
     }
 
     private void rawClient(String action, String path) throws IOException {
@@ -244,7 +214,7 @@ public final class ItHost {
         }
     }
 
-    private static void await(CountDownLatch latch, String what) throws InterruptedException {
+    static void await(CountDownLatch latch, String what) throws InterruptedException {
         if (!latch.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             throw new AssertionError(what + " did not end within " + TIMEOUT_SECONDS + " s");
         }

@@ -1,6 +1,5 @@
 package io.closewatch.containers.host;
 
-import jakarta.websocket.WebSocketContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
@@ -14,8 +13,13 @@ class JettyServer implements ServerUnderTest {
 
     /** Jetty's client container runs a thread pool of non-daemon threads: the host JVM would not exit. */
     @Override
-    public void stopClient(WebSocketContainer client) throws Exception {
-        LifeCycle.stop(client);
+    public ContainerClient client() {
+        return new JakartaClient() {
+            @Override
+            public void close() throws Exception {
+                LifeCycle.stop(container);
+            }
+        };
     }
 
     @Override

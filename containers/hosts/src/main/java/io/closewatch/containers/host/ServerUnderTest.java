@@ -1,13 +1,12 @@
 package io.closewatch.containers.host;
 
-import jakarta.websocket.WebSocketContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.util.List;
 
 /**
- * One WebSocket container, embedded, serving {@link ServerEndpoints} on 127.0.0.1. Implementations are loaded by
- * name, so that a host JVM needs only the jars of the container it runs.
+ * One WebSocket container, embedded, serving {@link ServerEndpoints} (or their equivalents in its own API) on
+ * 127.0.0.1. Implementations are loaded by name, so that a host JVM needs only the jars of the container it runs.
  */
 interface ServerUnderTest extends AutoCloseable {
     /** Starts the container on an ephemeral loopback port and returns that port. */
@@ -18,7 +17,9 @@ interface ServerUnderTest extends AutoCloseable {
             case "tomcat11", "tomcat10", "tomcat9" -> "TomcatServer";
             case "spring62", "spring70" -> "SpringServer";
             case "jetty12" -> "JettyServer";
+            case "jettyapi121", "jettyapi120" -> "JettyApiServer";
             case "spring62jetty", "spring62jetty120" -> "SpringJettyServer";
+            case "spring70jetty" -> "SpringJettyEe11Server";
             case "undertow23" -> "UndertowServer";
             case "spring62undertow" -> "SpringUndertowServer";
             case "tyrus22" -> "TyrusServer";
@@ -33,8 +34,9 @@ interface ServerUnderTest extends AutoCloseable {
         return ServerEndpoints.annotated();
     }
 
-    /** Stops what this container's client container started; some keep non-daemon threads until stopped. */
-    default void stopClient(WebSocketContainer client) throws Exception {
+    /** The container's own WebSocket client. */
+    default ContainerClient client() throws Exception {
+        return new JakartaClient();
     }
 
     /** The programmatic endpoint configurations every container deploys. */

@@ -1,0 +1,37 @@
+package io.closewatch.agent.instrumentation.javalin;
+
+import io.closewatch.agent.instrumentation.Advices;
+import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
+import io.closewatch.agent.instrumentation.InstrumentationModule;
+import io.closewatch.agent.instrumentation.TypeHooks;
+
+import java.util.List;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Javalin 7 serves WebSockets on Jetty's own API, whose hooks count its sessions; but it upgrades every path through
+ * one servlet and routes the session itself, so Jetty knows no template to label it with. Javalin's
+ * {@code WsConnection} (the Jetty listener of each session) holds the route it matched ({@code /chat/{room}}); its
+ * {@code onWebSocketOpen} runs inside Jetty's open, so this module reports the session with that route first, and
+ * the Jetty hook's own report of the same session, which comes second, is ignored.
+ */
+public final class JavalinInstrumentation implements InstrumentationModule {
+    @Override
+    public String stack() {
+        return "javalin";
+    }
+
+    @Override
+    public String[] classFileNames() {
+        return new String[] {"WsConnection"};
+    }
+
+    @Override
+    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
+        return List.of(new TypeHooks(named("io.javalin.websocket.WsConnection"),
+                ClassLoaderCanSee.canSee("io.javalin.websocket.WsHandlerEntry"), Advices.plain(adviceLoader)
+                        .advice(named("onWebSocketOpen").and(takesArguments(1)), advice("OpenAdvice"))));
+    }
+}

@@ -1,0 +1,57 @@
+package io.closewatch.containers.host;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+
+import java.net.URI;
+import java.util.concurrent.CountDownLatch;
+
+/** The container's jakarta (or, relocated, javax) WebSocket client. */
+class JakartaClient implements ContainerClient {
+    final WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+
+    private interface Action {
+        void act(Session session) throws Exception;
+    }
+
+    @Override
+    public void close(URI target, int code) throws Exception {
+        play(target, session -> session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), "bye")));
+    }
+
+    @Override
+    public void askServerToClose(URI target, int code) throws Exception {
+        play(target, session -> session.getBasicRemote().sendText("close:" + code));
+    }
+
+    @Override
+    public void receiveTooBig(URI target) throws Exception {
+        play(target, session -> {
+            session.setMaxTextMessageBufferSize(ServerEndpoints.SMALL_MESSAGE_LIMIT);
+            session.getBasicRemote().sendText("send:" + 4 * ServerEndpoints.SMALL_MESSAGE_LIMIT);
+        });
+    }
+
+    private void play(URI target, Action action) throws Exception {
+        CountDownLatch ended = new CountDownLatch(1);
+        Endpoint endpoint = new Endpoint() {
+            @Override
+            public void onOpen(Session session, EndpointConfig config) {
+                session.addMessageHandler(String.class, (MessageHandler.Whole<String>) message -> { }); // takes text
+            }
+
+            @Override
+            public void onClose(Session session, CloseReason closeReason) {
+                ended.countDown();
+            }
+        };
+        action.act(container.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), target));
+        ItHost.await(ended, "jakarta client session to " + target);
+    }
+}

@@ -1,0 +1,66 @@
+package io.closewatch.containers.host;
+
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+
+import java.net.URI;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Jetty's own {@code WebSocketClient} ({@code org.eclipse.jetty.websocket.api}), Jetty 12.0 or 12.1. */
+final class JettyApiClient implements ContainerClient {
+    private final WebSocketClient client = new WebSocketClient();
+
+    JettyApiClient() throws Exception {
+        client.start();
+    }
+
+    private interface Action {
+        void act(Session session) throws Exception;
+    }
+
+    /** Takes text (else Jetty would not check its size) and counts down when Jetty says the session ended. */
+    public static final class EndingListener implements Session.Listener.AutoDemanding {
+        final CountDownLatch ended = new CountDownLatch(1);
+
+        @Override
+        public void onWebSocketText(String message) {
+            // taken
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            ended.countDown();
+        }
+    }
+
+    @Override
+    public void close(URI target, int code) throws Exception {
+        play(target, session -> session.close(code, "bye", Callback.NOOP));
+    }
+
+    @Override
+    public void askServerToClose(URI target, int code) throws Exception {
+        play(target, session -> session.sendText("close:" + code, Callback.NOOP));
+    }
+
+    @Override
+    public void receiveTooBig(URI target) throws Exception {
+        play(target, session -> {
+            session.setMaxTextMessageSize(ServerEndpoints.SMALL_MESSAGE_LIMIT);
+            session.sendText("send:" + 4 * ServerEndpoints.SMALL_MESSAGE_LIMIT, Callback.NOOP);
+        });
+    }
+
+    private void play(URI target, Action action) throws Exception {
+        EndingListener listener = new EndingListener();
+        action.act(client.connect(listener, target).get(ItHost.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        ItHost.await(listener.ended, "Jetty client session to " + target);
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.stop();
+    }
+}

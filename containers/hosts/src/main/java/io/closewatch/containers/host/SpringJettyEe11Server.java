@@ -1,0 +1,57 @@
+package io.closewatch.containers.host;
+
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.ee11.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
+
+/**
+ * Spring Framework 7 WebSocket on embedded Jetty 12.1's ee11 environment (Servlet 6.1), as Spring Boot 4 runs it:
+ * Spring finds Jetty's ee11 WebSocket server there and upgrades through Jetty's own API. The same as
+ * {@link SpringJettyServer} on ee10, which Spring 7 upgrades through the jakarta API instead.
+ */
+final class SpringJettyEe11Server implements ServerUnderTest {
+    private final Server server = new Server();
+
+    @Override
+    public int start() throws Exception {
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        server.setHandler(context);
+        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            for (Class<?> annotated : annotatedEndpoints()) {
+                container.addEndpoint(annotated);
+            }
+            for (ServerEndpointConfig config : programmaticEndpoints()) {
+                container.addEndpoint(config);
+            }
+        });
+        JettyWebSocketServletContainerInitializer.configure(context, null);
+        context.addServlet(new ServletHolder(SpringWebSockets.dispatcher()), "/");
+        server.start();
+        return connector.getLocalPort();
+    }
+
+    /** Jetty's client container runs a thread pool of non-daemon threads: the host JVM would not exit. */
+    @Override
+    public ContainerClient client() {
+        return new JakartaClient() {
+            @Override
+            public void close() throws Exception {
+                LifeCycle.stop(container);
+            }
+        };
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

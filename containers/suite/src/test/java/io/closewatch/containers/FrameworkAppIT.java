@@ -1,0 +1,81 @@
+package io.closewatch.containers;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * WebSocket applications of frameworks on Jetty, built as their users build them (Spring Boot's starters and
+ * repackaged jar, Javalin with the shade plugin; see {@code containers/apps}) and run with {@code -jar}: every
+ * session counted exactly, once, under the route or mapping pattern the framework matched. A JDK client in this
+ * test's JVM plays the peer: it closes (1000), asks the server to close (4001), and drops the connection (1006).
+ */
+class FrameworkAppIT {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "boot35jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
+            "boot40jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
+            "javalin7; /chat/; /chat/{room}; "})
+    void everyCloseIsCountedOnceUnderTheFrameworksRoute(String app, String path, String route, String arguments)
+            throws Exception {
+        List<String> appArguments = arguments == null ? List.of() : Arrays.asList(arguments.split(" "));
+        try (HostJvm host = HostJvm.startApp(app, appArguments, JavaHomes.require(17), "port={port}")) {
+            String base = "ws://127.0.0.1:" + host.readyValue("port") + path;
+            HttpClient client = HttpClient.newHttpClient();
+            session(client, base + "7", webSocket -> webSocket.sendClose(1000, "bye"));
+            session(client, base + "8", webSocket -> webSocket.sendText("close:4001", true));
+            session(client, base + "9", WebSocket::abort);
+            Map<String, Double> expected = Map.of(
+                    "{api=jetty, category=normal, code=1000, endpoint=" + route + ", initiator=remote, side=server}",
+                    1.0,
+                    "{api=jetty, category=application, code=4001, endpoint=" + route + ", initiator=local, side=server}",
+                    1.0,
+                    "{api=jetty, category=abnormal, code=1006, endpoint=" + route + ", initiator=none, side=server}",
+                    1.0);
+            assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());
+            Thread.sleep(500); // and it stays so
+            Scrape scrape = Scrape.of(host.metricsPort());
+            assertEquals(expected, scrape.values("websocket_closes_total", "application", "release"));
+            assertEquals(0.0, scrape.values("websocket_sessions_active", "application", "release").values().stream()
+                    .mapToDouble(d -> d).sum());
+            assertTrue(scrape.values("closewatch_stack_info", "application", "release").keySet().stream()
+                    .noneMatch(key -> key.contains("counted=false")), scrape.body);
+        }
+    }
+
+    /**
+     * Opens a session, ends it with {@code ending}, and waits until the client is told it ended (an abort tells it
+     * nothing: the test then waits for the server's count).
+     */
+    private static void session(HttpClient client, String uri, Consumer<WebSocket> ending) throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        WebSocket webSocket = client.newWebSocketBuilder().buildAsync(URI.create(uri), new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+                closed.countDown();
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket socket, Throwable error) {
+                closed.countDown();
+            }
+        }).get(10, TimeUnit.SECONDS);
+        ending.accept(webSocket);
+        assertTrue(webSocket.isInputClosed() && webSocket.isOutputClosed() || closed.await(10, TimeUnit.SECONDS),
+                "the session ended: " + uri);
+    }
+}
