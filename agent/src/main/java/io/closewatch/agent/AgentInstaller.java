@@ -15,12 +15,14 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
  * Wires configuration, meters, the bridge, the instrumentation and the metrics endpoint together. On the host's
- * start-up path it only registers the {@link DeferredTransformer}; everything heavy (logging, meters, Byte Buddy, the
- * HTTP server) happens on the daemon thread {@value #THREAD}, while the host starts.
+ * start-up path it only parses the configuration (so that a mistake in it is reported even if the host exits at
+ * once) and registers the {@link DeferredTransformer}; everything heavy (logging, meters, Byte Buddy, the HTTP
+ * server) happens on the daemon thread {@value #THREAD}, while the host starts.
  */
 final class AgentInstaller {
     static final String THREAD = "closewatch-start";
@@ -37,11 +39,13 @@ final class AgentInstaller {
     static void install(String agentArgs, Instrumentation instrumentation, Throwable bridgeUnavailable,
                         boolean attached) {
         boolean secondStart = bridgeUnavailable == null && !CloseWatchBridge.claim();
+        AgentConfig config = secondStart ? null : AgentConfig.resolve(agentArgs, System.getProperties(),
+                System.getenv(), AgentInstaller::reportNow);
         boolean instruments = !secondStart && bridgeUnavailable == null;
         DeferredTransformer deferred = instruments && !attached
                 ? new DeferredTransformer(HookInstaller.classFileNames()) : null;
         StackWatcher stacks = instruments ? new StackWatcher() : null;
-        Thread starter = new Thread(() -> start(agentArgs, instrumentation, bridgeUnavailable, secondStart,
+        Thread starter = new Thread(() -> start(config, instrumentation, bridgeUnavailable, secondStart,
                 deferred, stacks), THREAD);
         starter.setDaemon(true);
         if (stacks != null) {
@@ -55,7 +59,15 @@ final class AgentInstaller {
         starter.start();
     }
 
-    private static void start(String agentArgs, Instrumentation instrumentation, Throwable bridgeUnavailable,
+    /**
+     * A configuration problem, on standard error at once and in the logger's format: the logger itself is not for
+     * the host's start-up path.
+     */
+    private static void reportNow(String problem) {
+        System.err.println("[" + Thread.currentThread().getName() + "] WARN io.closewatch.agent - " + problem);
+    }
+
+    private static void start(AgentConfig parsed, Instrumentation instrumentation, Throwable bridgeUnavailable,
                               boolean secondStart, DeferredTransformer deferred, StackWatcher stacks) {
         try {
             Logger log = LoggerFactory.getLogger("io.closewatch.agent");
@@ -63,9 +75,8 @@ final class AgentInstaller {
                 log.warn("Closewatch is already running in this JVM; ignoring the second start");
                 return;
             }
-            AgentConfig config = AgentConfig.resolve(agentArgs, System.getProperties(), System.getenv(),
-                    HostDefaults.detect(System.getProperty("sun.java.command"), ClassLoader.getSystemClassLoader()),
-                    log::warn);
+            AgentConfig config = parsed.withHostDefaults(
+                    HostDefaults.detect(System.getProperty("sun.java.command"), ClassLoader.getSystemClassLoader()));
             String version = agentVersion();
             PrometheusMeterRegistry registry = CloseMeters.newRegistry(config.application(), config.release());
             AgentErrors errors = new AgentErrors(registry, log);
@@ -105,7 +116,8 @@ final class AgentInstaller {
                     config.endpointSecurity(AgentConfig.AUTH_PASSWORD),
                     config.endpointSecurity(AgentConfig.TLS_KEYSTORE),
                     config.endpointSecurity(AgentConfig.TLS_KEYSTORE_PASSWORD));
-            MetricsHttpServer server = MetricsHttpServer.start(config.host(), config.port(), registry, security);
+            MetricsHttpServer server = MetricsHttpServer.start(config.host(), config.port(), registry, security,
+                    Duration.ofSeconds(config.requestTimeoutSeconds()));
             log.info("Closewatch {} {}; metrics at {}://{}:{}/metrics (application={}, release={})",
                     version, started, security.usesTls() ? "https" : "http", config.host(), server.port(),
                     config.application(), config.release());

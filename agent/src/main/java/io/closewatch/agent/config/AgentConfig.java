@@ -23,6 +23,7 @@ public final class AgentConfig {
     public static final String AUTH_PASSWORD = "auth.password";
     public static final String TLS_KEYSTORE = "tls.keystore";
     public static final String TLS_KEYSTORE_PASSWORD = "tls.keystore.password";
+    public static final String REQUEST_TIMEOUT = "request.timeout";
 
     /** Not used by Prometheus (9090-9093), node exporter (9100), the JMX exporter (9404) nor OpenTelemetry (9464). */
     public static final int DEFAULT_PORT = 9469;
@@ -31,9 +32,11 @@ public final class AgentConfig {
     public static final int DEFAULT_MAX_CODES = 100;
     /** Distinct endpoints with their own series, per api and side. */
     public static final int DEFAULT_MAX_ENDPOINTS = 500;
+    /** Seconds a client of the metrics endpoint has to send its request (and finish a TLS handshake). */
+    public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 5;
 
     private static final String[] KEYS = {PORT, HOST, RELEASE, APPLICATION, MAX_CODES, MAX_ENDPOINTS, AUTH_USERNAME,
-        AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD};
+        AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, REQUEST_TIMEOUT};
 
     private final int port;
     private final String host;
@@ -41,16 +44,18 @@ public final class AgentConfig {
     private final String application;
     private final int maxCodes;
     private final int maxEndpoints;
+    private final int requestTimeoutSeconds;
     private final Map<String, String> endpointSecurity;
 
     private AgentConfig(int port, String host, String release, String application, int maxCodes, int maxEndpoints,
-                        Map<String, String> endpointSecurity) {
+                        int requestTimeoutSeconds, Map<String, String> endpointSecurity) {
         this.port = port;
         this.host = host;
         this.release = release;
         this.application = application;
         this.maxCodes = maxCodes;
         this.maxEndpoints = maxEndpoints;
+        this.requestTimeoutSeconds = requestTimeoutSeconds;
         this.endpointSecurity = endpointSecurity;
     }
 
@@ -65,6 +70,10 @@ public final class AgentConfig {
 
     public int maxEndpoints() {
         return maxEndpoints;
+    }
+
+    public int requestTimeoutSeconds() {
+        return requestTimeoutSeconds;
     }
 
     public int port() {
@@ -92,6 +101,17 @@ public final class AgentConfig {
      */
     public static AgentConfig resolve(String agentArgs, Map<?, ?> properties, Map<String, String> environment,
                                       HostDefaults defaults, Consumer<String> problems) {
+        return resolve(agentArgs, properties, environment, problems).withHostDefaults(defaults);
+    }
+
+    /**
+     * As {@link #resolve(String, Map, Map, HostDefaults, Consumer)}, but leaves the release and application unset
+     * (null) unless configured: their defaults take reading the host's jar, which is not for {@code premain}. This
+     * is pure parsing, cheap enough for the host's start-up path, so that every problem is reported before the
+     * host's {@code main} can exit.
+     */
+    public static AgentConfig resolve(String agentArgs, Map<?, ?> properties, Map<String, String> environment,
+                                      Consumer<String> problems) {
         Map<String, String> args = parseArguments(agentArgs, problems);
         Map<String, Setting> settings = new LinkedHashMap<>();
         for (String key : KEYS) {
@@ -115,11 +135,20 @@ public final class AgentConfig {
         return new AgentConfig(
                 integer(settings.get(PORT), DEFAULT_PORT, 0, 65535, "a port number", problems),
                 settings.containsKey(HOST) ? settings.get(HOST).value : DEFAULT_HOST,
-                settings.containsKey(RELEASE) ? settings.get(RELEASE).value : defaults.release(),
-                settings.containsKey(APPLICATION) ? settings.get(APPLICATION).value : defaults.application(),
+                settings.containsKey(RELEASE) ? settings.get(RELEASE).value : null,
+                settings.containsKey(APPLICATION) ? settings.get(APPLICATION).value : null,
                 integer(settings.get(MAX_CODES), DEFAULT_MAX_CODES, 1, 65536, "a limit", problems),
                 integer(settings.get(MAX_ENDPOINTS), DEFAULT_MAX_ENDPOINTS, 1, 1_000_000, "a limit", problems),
+                integer(settings.get(REQUEST_TIMEOUT), DEFAULT_REQUEST_TIMEOUT_SECONDS, 1, 300, "a number of seconds",
+                        problems),
                 valuesOf(settings, AUTH_USERNAME, AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD));
+    }
+
+    /** This configuration, with the host's release and application where none was configured. */
+    public AgentConfig withHostDefaults(HostDefaults defaults) {
+        return new AgentConfig(port, host, release != null ? release : defaults.release(),
+                application != null ? application : defaults.application(), maxCodes, maxEndpoints,
+                requestTimeoutSeconds, endpointSecurity);
     }
 
     private static Map<String, String> valuesOf(Map<String, Setting> settings, String... keys) {

@@ -99,4 +99,31 @@ class AgentConfigTest {
         resolve(null, Map.of(), Map.of("CLOSEWATCH_PORT", "x"));
         assertTrue(problems.get(0).contains("environment variable 'CLOSEWATCH_PORT'"), problems.get(0));
     }
+
+    @Test
+    void theRequestTimeoutIsSecondsWithinItsRange() {
+        assertEquals(AgentConfig.DEFAULT_REQUEST_TIMEOUT_SECONDS, resolve(null, Map.of(), Map.of())
+                .requestTimeoutSeconds());
+        assertEquals(2, resolve("request.timeout=2", Map.of(), Map.of()).requestTimeoutSeconds());
+        assertEquals(List.of(), problems);
+        for (String bad : new String[] {"0", "301", "2s"}) {
+            assertEquals(AgentConfig.DEFAULT_REQUEST_TIMEOUT_SECONDS, resolve("request.timeout=" + bad, Map.of(),
+                    Map.of()).requestTimeoutSeconds());
+        }
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(2).contains("'request.timeout' is '2s'"), problems.get(2));
+    }
+
+    /** What premain resolves: every problem, but no host defaults, whose reading is left for later. */
+    @Test
+    void resolvedWithoutHostDefaultsTheReleaseAndApplicationWaitForThem() {
+        AgentConfig parsed = AgentConfig.resolve("portt=1,release=2.0", Map.of(), Map.of(), problems::add);
+        assertEquals("2.0", parsed.release());
+        assertEquals(null, parsed.application());
+        assertEquals(1, problems.size(), problems.toString());
+        AgentConfig config = parsed.withHostDefaults(DEFAULTS);
+        assertEquals("2.0", config.release());
+        assertEquals("chat-server", config.application());
+        assertEquals(parsed.port(), config.port());
+    }
 }

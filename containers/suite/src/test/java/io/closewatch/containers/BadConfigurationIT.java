@@ -1,6 +1,8 @@
 package io.closewatch.containers;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadConfigurationIT {
     private static final String LIVE_MILLIS = "1500";
 
-    private record Run(int exitStatus, String stdout, List<String> closewatchLines) {
+    private record Run(int exitStatus, String stdout, List<String> stderr, List<String> closewatchLines) {
         /** The agent's lines that name {@code text}. */
         List<String> naming(String text) {
             return closewatchLines.stream().filter(line -> line.contains(text)).toList();
@@ -30,22 +33,26 @@ class BadConfigurationIT {
     }
 
     private static Run host(String agentArgs) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
+        return host(agentArgs, LIVE_MILLIS, Path.of(System.getProperty("java.home")));
+    }
+
+    /** @param liveMillis how long the host lives before it prints its line and exits */
+    private static Run host(String agentArgs, String liveMillis, Path javaHome) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
         if (agentArgs != null) {
             command.add("-javaagent:" + System.getProperty("closewatch.it.agentJar") + "=" + agentArgs);
         }
         command.addAll(List.of("-cp", System.getProperty("closewatch.it.hostsJar"),
-                "io.closewatch.containers.host.ExitingHost", LIVE_MILLIS));
+                "io.closewatch.containers.host.ExitingHost", liveMillis));
         Path out = Files.createTempFile("closewatch-host", ".out");
         Path err = Files.createTempFile("closewatch-host", ".err");
         try {
             Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
                     .start();
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the host did not exit");
-            List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.contains("Closewatch")).toList();
-            return new Run(process.exitValue(), Files.readString(out), lines);
+            List<String> stderr = Files.readAllLines(err, StandardCharsets.UTF_8);
+            return new Run(process.exitValue(), Files.readString(out), stderr,
+                    stderr.stream().filter(line -> line.contains("Closewatch")).toList());
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
@@ -131,5 +138,38 @@ class BadConfigurationIT {
         List<String> named = run.naming("auth.password");
         assertEquals(1, named.size(), run.closewatchLines().toString());
         assertTrue(named.get(0).contains("cannot serve metrics"), named.get(0));
+    }
+
+    /** The configuration is checked before the host's main runs: a host that exits at once still hears of it. */
+    @Test
+    void everyProblemIsReportedEvenByAHostThatExitsAtOnce() throws Exception {
+        Map<String, String> problems = Map.of("portt=1", "'portt'", "port=abc", "'port' is 'abc'",
+                "garbage", "'garbage'", "max.codes=0", "'max.codes' is '0'");
+        Run without = host(null, "0", Path.of(System.getProperty("java.home")));
+        for (Map.Entry<String, String> problem : problems.entrySet()) {
+            Run run = host(problem.getKey(), "0", Path.of(System.getProperty("java.home")));
+            assertEquals(without.exitStatus(), run.exitStatus(), problem.getKey());
+            assertEquals(without.stdout(), run.stdout(), problem.getKey());
+            assertEquals(1, run.naming(problem.getValue()).size(), problem.getKey() + ": " + run.stderr());
+        }
+    }
+
+    /**
+     * The agent changes nothing the host prints: the same standard output, and on standard error only the agent's
+     * own lines; no JVM warning (appending to the boot class path would make the JVM print one about class data
+     * sharing).
+     */
+    @ParameterizedTest(name = "on Java {0}")
+    @ValueSource(ints = {17, 25})
+    void theHostsOutputIsUnchangedAndTheJvmWarnsOfNothing(int java) throws Exception {
+        Path javaHome = JavaHomes.require(java);
+        Run without = host(null, LIVE_MILLIS, javaHome);
+        Run with = host("port=" + freePort(), LIVE_MILLIS, javaHome);
+        assertEquals(without.exitStatus(), with.exitStatus());
+        assertEquals(without.stdout(), with.stdout());
+        assertEquals(List.of(), without.stderr(), "the host itself prints nothing on standard error");
+        assertTrue(with.stderr().stream().allMatch(line -> line.contains("io.closewatch.agent - Closewatch")),
+                with.stderr().toString());
+        assertTrue(with.stderr().stream().anyMatch(line -> line.contains(" started; ")), with.stderr().toString());
     }
 }

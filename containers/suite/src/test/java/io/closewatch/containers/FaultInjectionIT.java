@@ -56,4 +56,20 @@ class FaultInjectionIT {
             assertTrue(stderr.contains("instruments nothing (its bootstrap bridge is unavailable)"), stderr);
         }
     }
+
+    /** A JDK that refused defining the bridge directly: it goes onto the boot class path, and counting goes on. */
+    @Test
+    void refusedADirectDefinitionTheBridgeIsAppendedToTheBootClassPathAndEveryCloseCounted() throws Exception {
+        try (HostJvm host = HostJvm.start("tomcat11", JavaHomes.require(17), "port={port}",
+                List.of("-Dclosewatch.test.fault=define"), Map.of())) {
+            host.play("jdk-server-close 4001 /annotated/r2");
+            Map<String, Double> expected = Map.of(
+                    "{api=jakarta, category=application, code=4001, endpoint=/annotated/{room}, initiator=local, "
+                            + "side=server}", 1.0,
+                    "{api=jdk, category=application, code=4001, endpoint=ws://127.0.0.1:" + host.readyValue("server")
+                            + ", initiator=remote, side=client}", 1.0);
+            assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected));
+            assertTrue(host.stderr().contains("bootstrap classpath has been appended"), "the JVM's own warning");
+        }
+    }
 }
