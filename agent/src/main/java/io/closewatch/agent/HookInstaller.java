@@ -11,6 +11,7 @@ import io.closewatch.agent.instrumentation.javalin.JavalinInstrumentation;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jettyapi.JettyApiInstrumentation;
+import io.closewatch.agent.instrumentation.okhttp.OkHttpInstrumentation;
 import io.closewatch.agent.instrumentation.spring.SpringWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.tomcat.TomcatWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.undertow.UndertowWebSocketInstrumentation;
@@ -50,6 +51,7 @@ final class HookInstaller {
         new JavalinInstrumentation(),
         new UndertowWebSocketInstrumentation(),
         new SpringWebSocketInstrumentation(),
+        new OkHttpInstrumentation(),
         new JdkWebSocketInstrumentation()
     );
 

@@ -14,6 +14,8 @@ public final class Api {
     public static final String JETTY = "jetty";
     /** {@code java.net.http.WebSocket} */
     public static final String JDK = "jdk";
+    /** OkHttp's WebSocket client ({@code okhttp3.WebSocket}) */
+    public static final String OKHTTP = "okhttp";
 
     private Api() {
     }

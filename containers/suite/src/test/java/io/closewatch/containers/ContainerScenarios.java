@@ -248,6 +248,48 @@ abstract class ContainerScenarios {
                 closes(spring, "server", "/stomp", 1000, "normal", "remote", 1));
     }
 
+    /** OkHttp's WebSocket client against the container (the Tomcat 11 host's runtime has OkHttp 5). */
+    @Test
+    void okHttpsClientClosesAndIsClosedAndCancels() throws Exception {
+        Assumptions.assumeTrue(container == Container.TOMCAT_11, "OkHttp is in the Tomcat 11 host's runtime only");
+        play("okhttp-client-close 1000 /annotated/ok1",
+                closes("okhttp", "client", server, 1000, "normal", "local", 1),
+                closes(api, "server", "/annotated/{room}", 1000, "normal", "remote", 1));
+        play("okhttp-server-close 4001 /annotated/ok2",
+                closes("okhttp", "client", server, 4001, "application", "remote", 1),
+                closes(api, "server", "/annotated/{room}", 4001, "application", "local", 1));
+        play("okhttp-cancel /annotated/ok3",
+                closes("okhttp", "client", server, 1006, "abnormal", "local", 1),
+                closes(api, "server", "/annotated/{room}", 1006, "abnormal", "none", 1));
+    }
+
+    /**
+     * OkHttp's client against a raw peer. OkHttp rejects an illegal code on the wire by failing the session, which
+     * its listener sees as a failure with no code: 1006 with no close frame recorded.
+     */
+    @Test
+    void okHttpsClientIsEndedByAPeer() throws Exception {
+        Assumptions.assumeTrue(container == Container.TOMCAT_11, "OkHttp is in the Tomcat 11 host's runtime only");
+        play("okhttp-raw-peer close/4002", closes("okhttp", "client", rawPeer, 4002, "application", "remote", 1));
+        play("okhttp-raw-peer close/3001", closes("okhttp", "client", rawPeer, 3001, "library", "remote", 1));
+        play("okhttp-raw-peer close/empty", closes("okhttp", "client", rawPeer, 1005, "no_status", "remote", 1));
+        play("okhttp-raw-peer fin", closes("okhttp", "client", rawPeer, 1006, "abnormal", "none", 1));
+        play("okhttp-raw-peer rst", closes("okhttp", "client", rawPeer, 1006, "abnormal", "none", 1));
+        play("okhttp-raw-peer close/1005", closes("okhttp", "client", rawPeer, 1006, "abnormal", "none", 1));
+    }
+
+    @Test
+    void concurrentOkHttpSessionsAreCountedExactly() throws Exception {
+        Assumptions.assumeTrue(container == Container.TOMCAT_11, "OkHttp is in the Tomcat 11 host's runtime only");
+        play("okhttp-concurrent 150 /annotated/okload",
+                closes("okhttp", "client", server, 1000, "normal", "local", 50),
+                closes(api, "server", "/annotated/{room}", 1000, "normal", "remote", 50),
+                closes("okhttp", "client", server, 4001, "application", "remote", 50),
+                closes(api, "server", "/annotated/{room}", 4001, "application", "local", 50),
+                closes("okhttp", "client", server, 1006, "abnormal", "local", 50),
+                closes(api, "server", "/annotated/{room}", 1006, "abnormal", "none", 50));
+    }
+
     /** A peer closing 2000 sessions with 2000 codes: the first 50 keep their series, the rest are "other". */
     @Test
     void codesPastTheCapAreCountedAsOtherAndTheTotalStaysExact() throws Exception {

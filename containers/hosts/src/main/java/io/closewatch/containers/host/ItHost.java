@@ -38,6 +38,8 @@ public final class ItHost {
 
     private final ServerUnderTest server;
     private final ContainerClient client;
+    /** Made on first use: only some runtimes have OkHttp. */
+    private OkHttpSessions okHttp;
     private WeakReference<ClassLoader> webappLoader;
 
     private ItHost(ServerUnderTest server, ContainerClient client, int serverPort, RawPeerServer rawPeer) {
@@ -63,6 +65,9 @@ public final class ItHost {
                     e.printStackTrace();
                     System.out.println("FAILED " + line + ": " + e);
                 }
+            }
+            if (host.okHttp != null) {
+                host.okHttp.close();
             }
         }
     }
@@ -122,6 +127,30 @@ public final class ItHost {
                 held.clear();
                 heldEnded.clear();
                 break;
+            case "okhttp-client-close": // <code> <path>: OkHttp's client closes
+                okHttp().clientCloses(serverUri(command[2]), Integer.parseInt(command[1]));
+                break;
+            case "okhttp-server-close": // <code> <path>: the server closes OkHttp's session
+                okHttp().askServerToClose(serverUri(command[2]), Integer.parseInt(command[1]));
+                break;
+            case "okhttp-cancel": // <path>
+                okHttp().cancel(serverUri(command[1]));
+                break;
+            case "okhttp-raw-peer": // <action>: the raw server ends OkHttp's session (see RawPeerServer)
+                okHttp().peerEnds(URI.create("ws://127.0.0.1:" + rawPeer.port() + "/" + command[1]));
+                break;
+            case "okhttp-concurrent": // <sessions> <path>: OkHttp's client closes 1000, server closes 4001, cancel
+                URI target = serverUri(command[2]);
+                concurrent(Integer.parseInt(command[1]), kind -> {
+                    if (kind == 0) {
+                        okHttp().clientCloses(target, 1000);
+                    } else if (kind == 1) {
+                        okHttp().askServerToClose(target, 4001);
+                    } else {
+                        okHttp().cancel(target);
+                    }
+                });
+                break;
             case "webapp-deploy": // Tomcat only: a web application with its own class loader at /app
                 webappLoader = ((TomcatServer) server).deployWebapp("/app");
                 break;
@@ -164,6 +193,13 @@ public final class ItHost {
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
+    private synchronized OkHttpSessions okHttp() {
+        if (okHttp == null) {
+            okHttp = new OkHttpSessions();
+        }
+        return okHttp;
+    }
+
     private URI serverUri(String path) {
         return URI.create("ws://127.0.0.1:" + serverPort + path);
     }
@@ -185,24 +221,36 @@ public final class ItHost {
         }
     }
 
+    /** How the {@code kind}th of three kinds of session ends. */
+    private interface Ending {
+        void end(int kind) throws Exception;
+    }
+
     /** Every third session: client closes 1000, server closes 4001, client aborts. */
     private void concurrent(int sessions, String path) throws Exception {
+        concurrent(sessions, kind -> {
+            if (kind == 0) {
+                jdk(path, (ws, ended) -> ws.sendClose(1000, "bye"));
+            } else if (kind == 1) {
+                jdk(path, (ws, ended) -> ws.sendText("close:4001", true));
+            } else {
+                jdk(path, (ws, ended) -> {
+                    ws.abort();
+                    ended.countDown();
+                });
+            }
+        });
+    }
+
+    /** {@code sessions} sessions at once, 16 at a time, the ith ending as {@code ending} does for i % 3. */
+    private static void concurrent(int sessions, Ending ending) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<?>> results = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
                 int kind = i % 3;
                 results.add(pool.submit(() -> {
-                    if (kind == 0) {
-                        jdk(path, (ws, ended) -> ws.sendClose(1000, "bye"));
-                    } else if (kind == 1) {
-                        jdk(path, (ws, ended) -> ws.sendText("close:4001", true));
-                    } else {
-                        jdk(path, (ws, ended) -> {
-                            ws.abort();
-                            ended.countDown();
-                        });
-                    }
+                    ending.end(kind);
                     return null;
                 }));
             }

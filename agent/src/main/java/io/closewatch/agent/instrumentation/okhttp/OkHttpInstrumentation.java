@@ -1,0 +1,46 @@
+package io.closewatch.agent.instrumentation.okhttp;
+
+import io.closewatch.agent.instrumentation.Advices;
+import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
+import io.closewatch.agent.instrumentation.InstrumentationModule;
+import io.closewatch.agent.instrumentation.TypeHooks;
+
+import java.util.List;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * OkHttp's WebSocket client (4.12 and 5.x): every session is a {@code RealWebSocket}. It opens where its reader
+ * loop starts ({@code loopReader}, just before the listener's {@code onOpen}); the peer's close frame arrives in
+ * {@code onReadClose(code, reason)}, whose code the listener is given in {@code onClosing} and {@code onClosed};
+ * this side's in {@code close(code, reason, timeout)} when it returns true (the frame is queued);
+ * {@code cancel()} drops the connection (1006, as the JDK client's {@code abort()}); {@code failWebSocket} is a
+ * connection lost or refused without a close frame (1006), which the listener sees as {@code onFailure}.
+ */
+public final class OkHttpInstrumentation implements InstrumentationModule {
+    @Override
+    public String stack() {
+        return "okhttp";
+    }
+
+    @Override
+    public String[] classFileNames() {
+        return new String[] {"RealWebSocket"};
+    }
+
+    @Override
+    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
+        return List.of(new TypeHooks(named("okhttp3.internal.ws.RealWebSocket"),
+                ClassLoaderCanSee.canSee("okhttp3.WebSocketListener"), Advices.plain(adviceLoader)
+                        .advice(named("loopReader"), advice("OpenAdvice"))
+                        .advice(named("onReadClose").and(takesArguments(2)), advice("PeerCloseAdvice"))
+                        .advice(named("close").and(takesArguments(3)).and(returns(boolean.class)),
+                                advice("CloseAdvice"))
+                        .advice(named("cancel").and(takesArguments(0)), advice("CancelAdvice"))
+                        .advice(named("failWebSocket").and(takesArgument(0, Exception.class)),
+                                advice("FailureAdvice"))));
+    }
+}
