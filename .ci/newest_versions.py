@@ -21,6 +21,7 @@ LINES = {
     "javalin.version": ("io.javalin", "javalin", "7."),
     "netty.version": ("io.netty", "netty-codec-http", "4.2."),
     "okhttp.version": ("com.squareup.okhttp3", "okhttp-jvm", "5."),
+    "vertx.version": ("io.vertx", "vertx-core", "5.0."),
 }
 PRE_RELEASE = re.compile(r"(alpha|beta|milestone|-M\d|-RC|\.RC|-rc|\.CR|-SNAPSHOT)", re.IGNORECASE)
 

@@ -15,6 +15,7 @@ import io.closewatch.agent.instrumentation.okhttp.OkHttpInstrumentation;
 import io.closewatch.agent.instrumentation.spring.SpringWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.tomcat.TomcatWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.undertow.UndertowWebSocketInstrumentation;
+import io.closewatch.agent.instrumentation.vertx.VertxInstrumentation;
 import io.closewatch.agent.instrumentation.websocket.WebSocketApiInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -52,6 +53,7 @@ final class HookInstaller {
         new UndertowWebSocketInstrumentation(),
         new SpringWebSocketInstrumentation(),
         new OkHttpInstrumentation(),
+        new VertxInstrumentation(),
         new JdkWebSocketInstrumentation()
     );
 

@@ -27,7 +27,21 @@ public final class KnownStacks {
             "okhttp", new String[] {"okhttp3/internal/ws/RealWebSocket"},
             "java-websocket", new String[] {"org/java_websocket/WebSocketImpl"});
 
+    /**
+     * Stacks whose classes also run under a framework that is a stack of its own, and a class file of that
+     * framework: Netty's WebSocket codec is Vert.x's too, so in a class loader that can see Vert.x it is Vert.x's at
+     * work, named (and counted) by Vert.x's own classes.
+     */
+    private static final Map<String, String> FRAMEWORK_ON_TOP = Map.of(
+            "netty", "io/vertx/core/http/impl/WebSocketImplBase.class");
+
     private KnownStacks() {
+    }
+
+    /** Whether {@code stack}'s class loaded by {@code loader} is a framework's on top of it (see above). */
+    public static boolean servesFrameworkOnTop(String stack, ClassLoader loader) {
+        String framework = FRAMEWORK_ON_TOP.get(stack);
+        return framework != null && loader != null && loader.getResource(framework) != null;
     }
 
     /** The stack whose class {@code internalName} is, or null. */

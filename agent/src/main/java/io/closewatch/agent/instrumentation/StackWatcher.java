@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Watches the classes the JVM loads for the {@link KnownStacks}, changing none: the first class of each stack is
- * reported once. Registered in {@code premain}, before the agent can report anything, so sightings wait until
- * {@link #reportTo} is called. JDK types only.
+ * reported once (not one that serves a framework on top of it, which its own classes name). Registered in
+ * {@code premain}, before the agent can report anything, so sightings wait until {@link #reportTo} is called. JDK
+ * types only.
  */
 public final class StackWatcher implements ClassFileTransformer {
     /** Where sightings go. */
@@ -27,14 +28,14 @@ public final class StackWatcher implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classFile) {
-        saw(internalName);
+        saw(loader, internalName);
         return null;
     }
 
     /** Classes loaded before the agent was attached to a running JVM. */
     public void sawLoaded(Class<?>[] loaded) {
         for (Class<?> type : loaded) {
-            saw(type.getName().replace('.', '/'));
+            saw(type.getClassLoader(), type.getName().replace('.', '/'));
         }
     }
 
@@ -51,9 +52,10 @@ public final class StackWatcher implements ClassFileTransformer {
         }
     }
 
-    private void saw(String internalName) {
+    private void saw(ClassLoader loader, String internalName) {
         String stack = KnownStacks.stackOf(internalName);
-        if (stack == null || !seen.add(stack)) {
+        if (stack == null || seen.contains(stack) || KnownStacks.servesFrameworkOnTop(stack, loader)
+                || !seen.add(stack)) {
             return;
         }
         String className = internalName.replace('/', '.');

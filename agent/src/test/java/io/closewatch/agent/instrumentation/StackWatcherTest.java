@@ -2,6 +2,7 @@ package io.closewatch.agent.instrumentation;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,5 +51,24 @@ class StackWatcherTest {
         watcher.reportTo((stack, className) -> sightings.add(stack));
         load("org/java_websocket/WebSocketImpl");
         assertEquals(List.of("reactor-netty", "java-websocket"), sightings);
+    }
+
+    /** Netty's codec in a loader that sees Vert.x is Vert.x's at work: Vert.x's classes name it, not Netty's. */
+    @Test
+    void nettyUnderVertxIsVertxs() {
+        watcher.reportTo((stack, className) -> sightings.add(stack));
+        ClassLoader withVertx = new ClassLoader(null) {
+            @Override
+            public URL getResource(String name) {
+                return name.equals("io/vertx/core/http/impl/WebSocketImplBase.class")
+                        ? StackWatcherTest.class.getResource("StackWatcherTest.class") : null;
+            }
+        };
+        String handshaker = "io/netty/handler/codec/http/websocketx/WebSocketServerHandshaker13";
+        assertNull(watcher.transform(withVertx, handshaker, null, null, new byte[0]));
+        load("io/vertx/core/http/impl/ServerWebSocketImpl");
+        assertEquals(List.of("vertx"), sightings);
+        load(handshaker); // the same codec where Vert.x is not to be seen is Netty's own
+        assertEquals(List.of("vertx", "netty"), sightings);
     }
 }

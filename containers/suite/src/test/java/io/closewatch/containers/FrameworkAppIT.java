@@ -39,12 +39,9 @@ class FrameworkAppIT {
             session(client, base + "8", webSocket -> webSocket.sendText("close:4001", true));
             session(client, base + "9", WebSocket::abort);
             Map<String, Double> expected = Map.of(
-                    "{api=jetty, category=normal, code=1000, endpoint=" + route + ", initiator=remote, side=server}",
-                    1.0,
-                    "{api=jetty, category=application, code=4001, endpoint=" + route + ", initiator=local, side=server}",
-                    1.0,
-                    "{api=jetty, category=abnormal, code=1006, endpoint=" + route + ", initiator=none, side=server}",
-                    1.0);
+                    serverSeries("normal", 1000, route, "remote"), 1.0,
+                    serverSeries("application", 4001, route, "local"), 1.0,
+                    serverSeries("abnormal", 1006, route, "none"), 1.0);
             assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());
             Thread.sleep(500); // and it stays so
             Scrape scrape = Scrape.of(host.metricsPort());
@@ -54,6 +51,11 @@ class FrameworkAppIT {
             assertTrue(scrape.values("closewatch_stack_info", "application", "release").keySet().stream()
                     .noneMatch(key -> key.contains("counted=false")), scrape.body);
         }
+    }
+
+    private static String serverSeries(String category, int code, String route, String initiator) {
+        return "{api=jetty, category=" + category + ", code=" + code + ", endpoint=" + route + ", initiator="
+                + initiator + ", side=server}";
     }
 
     /**

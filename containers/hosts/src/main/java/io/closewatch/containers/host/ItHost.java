@@ -4,8 +4,6 @@ package io.closewatch.containers.host;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -205,20 +203,7 @@ public final class ItHost {
     }
 
     private void rawClient(String action, String path) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), serverPort);
-        try (socket) {
-            RawWebSocket.clientHandshake(socket, "127.0.0.1", serverPort, path);
-            if (action.startsWith("close/")) {
-                String code = action.substring("close/".length());
-                RawWebSocket.sendClose(socket.getOutputStream(), "empty".equals(code) ? -1 : Integer.parseInt(code),
-                        true);
-                RawWebSocket.drain(socket);
-            } else if (action.equals("rst")) {
-                RawWebSocket.reset(socket);
-            } else if (!action.equals("fin")) {
-                throw new IllegalArgumentException("unknown raw client action " + action);
-            }
-        }
+        RawWebSocket.playClient(serverPort, action, path);
     }
 
     /** How the {@code kind}th of three kinds of session ends. */

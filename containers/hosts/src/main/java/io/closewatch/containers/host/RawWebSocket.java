@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,6 +41,26 @@ final class RawWebSocket {
     }
 
     /** Server side: reads the upgrade request, answers 101, and returns the requested path. */
+    /**
+     * A raw client's session with the server on {@code port}: it closes with a code ("close/4001", or
+     * "close/empty" for a close frame without one), or drops the connection ("fin", "rst").
+     */
+    static void playClient(int port, String action, String path) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        try (socket) {
+            clientHandshake(socket, "127.0.0.1", port, path);
+            if (action.startsWith("close/")) {
+                String code = action.substring("close/".length());
+                sendClose(socket.getOutputStream(), "empty".equals(code) ? -1 : Integer.parseInt(code), true);
+                drain(socket);
+            } else if (action.equals("rst")) {
+                reset(socket);
+            } else if (!action.equals("fin")) {
+                throw new IllegalArgumentException("unknown raw client action " + action);
+            }
+        }
+    }
+
     static String serverHandshake(Socket socket) throws IOException {
         String request = readHead(socket.getInputStream());
         String key = null;

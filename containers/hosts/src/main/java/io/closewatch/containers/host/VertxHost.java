@@ -1,0 +1,126 @@
+package io.closewatch.containers.host;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Vert.x 5 on both sides: an {@code HttpServer} whose WebSocket handler closes with the code a "close:&lt;code&gt;"
+ * message asks for, its {@code WebSocketClient}, and raw-socket peers, on 127.0.0.1. Reads one scenario per line,
+ * plays it, answers "DONE" once every session it started has ended (as ItHost does), and stops on "exit".
+ */
+public final class VertxHost {
+    private final Vertx vertx = Vertx.vertx();
+    private final WebSocketClient client = vertx.createWebSocketClient();
+    private final int serverPort;
+    private final RawPeerServer rawPeer;
+
+    private VertxHost(int serverPort, RawPeerServer rawPeer) {
+        this.serverPort = serverPort;
+        this.rawPeer = rawPeer;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Vertx serverVertx = Vertx.vertx();
+        HttpServer server = get(serverVertx.createHttpServer().webSocketHandler(ws -> ws.textMessageHandler(text -> {
+            if (text.startsWith("close:")) {
+                ws.close(Short.parseShort(text.substring("close:".length())), "asked to");
+            }
+        })).listen(0, "127.0.0.1"));
+        try (RawPeerServer rawPeer = new RawPeerServer()) {
+            VertxHost host = new VertxHost(server.actualPort(), rawPeer);
+            System.out.println("READY server=" + server.actualPort() + " raw=" + rawPeer.port());
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null && !line.equals("exit")) {
+                try {
+                    host.run(line.trim().split("\\s+"));
+                    System.out.println("DONE " + line);
+                } catch (Exception | AssertionError e) {
+                    e.printStackTrace();
+                    System.out.println("FAILED " + line + ": " + e);
+                }
+            }
+            get(host.vertx.close());
+        }
+        get(serverVertx.close());
+    }
+
+    private void run(String[] command) throws Exception {
+        switch (command[0]) {
+            case "client-close": // <code> <path>: Vert.x's client closes
+                session(serverPort, command[2], ws -> ws.close(Short.parseShort(command[1]), "bye"));
+                break;
+            case "server-close": // <code> <path>: the server closes Vert.x's client's session
+                session(serverPort, command[2], ws -> ws.writeTextMessage("close:" + command[1]));
+                break;
+            case "raw-peer": // <action>: the raw server ends Vert.x's client's session (see RawPeerServer)
+                session(rawPeer.port(), "/" + command[1], ws -> { });
+                break;
+            case "raw-client": // <action> <path>: a raw client ends its session with Vert.x's server
+                RawWebSocket.playClient(serverPort, command[1], command[2]);
+                break;
+            case "concurrent": // <sessions> <path>: client closes 1000 and server closes 4001, in turn, at once
+                List<Thread> threads = new ArrayList<>();
+                List<Throwable> failures = new ArrayList<>();
+                for (int i = 0; i < Integer.parseInt(command[1]); i++) {
+                    String asked = i % 2 == 0 ? null : "close:4001";
+                    Thread thread = new Thread(() -> {
+                        try {
+                            session(serverPort, command[2], ws -> {
+                                if (asked == null) {
+                                    ws.close((short) 1000, "bye");
+                                } else {
+                                    ws.writeTextMessage(asked);
+                                }
+                            });
+                        } catch (Exception | AssertionError e) {
+                            synchronized (failures) {
+                                failures.add(e);
+                            }
+                        }
+                    });
+                    thread.start();
+                    threads.add(thread);
+                }
+                for (Thread thread : threads) {
+                    thread.join(TimeUnit.SECONDS.toMillis(ItHost.TIMEOUT_SECONDS * 2));
+                }
+                if (!failures.isEmpty()) {
+                    throw new AssertionError(failures.size() + " sessions failed", failures.get(0));
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("unknown scenario " + command[0]);
+        }
+    }
+
+    /**
+     * Opens a client session to {@code path}, acts on it, and waits until its close handler ran (set before the
+     * connect: a peer may close at once).
+     */
+    private void session(int port, String path, Consumer<WebSocket> action) throws Exception {
+        ClientWebSocket webSocket = client.webSocket();
+        CountDownLatch closed = new CountDownLatch(1);
+        webSocket.closeHandler(ignored -> closed.countDown());
+        get(webSocket.connect(port, "127.0.0.1", path));
+        action.accept(webSocket);
+        ItHost.await(closed, "Vert.x client session to " + port + path);
+    }
+
+    private static <T> T get(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(ItHost.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,77 @@
+package io.closewatch.containers;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Vert.x 5's WebSockets, server and client, against the real agent (see {@code VertxHost}): each scenario adds
+ * exactly the expected series and no other, both sides, and every session ends with the active gauges at 0. A
+ * Vert.x server knows only the concrete path a session was requested at, which is its label.
+ */
+class VertxIT {
+    @ParameterizedTest(name = "on Java {0}")
+    @ValueSource(ints = {17, 25})
+    void vertxSessionsAreCountedOnceOnBothSides(int java) throws Exception {
+        try (HostJvm host = HostJvm.start("vertx5", "io.closewatch.containers.host.VertxHost", List.of(),
+                JavaHomes.require(java), "port={port}", List.of(), Map.of())) {
+            String server = "ws://127.0.0.1:" + host.readyValue("server");
+            String rawPeer = "ws://127.0.0.1:" + host.readyValue("raw");
+            Map<String, Double> expected = new TreeMap<>();
+            step(host, expected, "client-close 1000 /chat/1",
+                    series("client", server, 1000, "normal", "local"), series("server", "/chat/1", 1000, "normal",
+                            "remote"));
+            step(host, expected, "server-close 4001 /chat/1",
+                    series("client", server, 4001, "application", "remote"), series("server", "/chat/1", 4001,
+                            "application", "local"));
+            step(host, expected, "raw-client fin /chat/2", series("server", "/chat/2", 1006, "abnormal", "none"));
+            step(host, expected, "raw-client rst /chat/2", series("server", "/chat/2", 1006, "abnormal", "none"));
+            step(host, expected, "raw-client close/4003 /chat/2",
+                    series("server", "/chat/2", 4003, "application", "remote"));
+            // Vert.x tells the application 1000 for a close frame without a code, as Tomcat does.
+            step(host, expected, "raw-client close/empty /chat/2",
+                    series("server", "/chat/2", 1000, "normal", "remote"));
+            step(host, expected, "raw-peer close/4002", series("client", rawPeer, 4002, "application", "remote"));
+            step(host, expected, "raw-peer fin", series("client", rawPeer, 1006, "abnormal", "none"));
+            step(host, expected, "concurrent 100 /chat/load",
+                    Map.of(key("client", server, 1000, "normal", "local"), 50.0,
+                            key("server", "/chat/load", 1000, "normal", "remote"), 50.0,
+                            key("client", server, 4001, "application", "remote"), 50.0,
+                            key("server", "/chat/load", 4001, "application", "local"), 50.0));
+            Scrape scrape = Scrape.of(host.metricsPort());
+            assertEquals(0.0, scrape.values("websocket_sessions_active", "application", "release").values().stream()
+                    .mapToDouble(d -> d).sum(), scrape.body);
+            assertEquals(Map.of("{counted=true, stack=vertx}", 1.0),
+                    scrape.values("closewatch_stack_info", "application", "release"));
+        }
+    }
+
+    /** Plays {@code scenario}; the closes must then be {@code expected} plus {@code added}, and stay so. */
+    @SafeVarargs
+    private static void step(HostJvm host, Map<String, Double> expected, String scenario,
+                             Map<String, Double>... added) throws Exception {
+        host.play(scenario);
+        for (Map<String, Double> series : added) {
+            series.forEach((key, count) -> expected.merge(key, count, Double::sum));
+        }
+        assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), scenario);
+        Thread.sleep(300); // a double count would show now
+        assertEquals(expected, Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
+                "release"), scenario);
+    }
+
+    private static Map<String, Double> series(String side, String endpoint, int code, String category,
+                                              String initiator) {
+        return Map.of(key(side, endpoint, code, category, initiator), 1.0);
+    }
+
+    private static String key(String side, String endpoint, int code, String category, String initiator) {
+        return "{api=vertx, category=" + category + ", code=" + code + ", endpoint=" + endpoint + ", initiator="
+                + initiator + ", side=" + side + "}";
+    }
+}
