@@ -1,6 +1,7 @@
 package io.closewatch.agent;
 
 import java.lang.reflect.Method;
+import java.security.ProtectionDomain;
 import java.util.function.BiConsumer;
 
 /**
@@ -15,7 +16,7 @@ public final class BootstrapDefiner implements BiConsumer<String, byte[]> {
             Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
             Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
             Method define = unsafeType.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
-                    ClassLoader.class, java.security.ProtectionDomain.class);
+                    ClassLoader.class, ProtectionDomain.class);
             define.invoke(unsafe, name, classFile, 0, classFile.length, null, null);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot define " + name + " in the bootstrap class loader", e);

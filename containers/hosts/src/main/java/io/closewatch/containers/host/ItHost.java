@@ -1,14 +1,11 @@
 package io.closewatch.containers.host;
 
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The JVM the integration tests attach the agent to: a container (see {@link ServerUnderTest}) serving the
  * endpoints of {@link ServerEndpoints}, a raw-socket peer, the JDK client and the container's own client.
- * It reads one scenario per line on stdin,
+ * It reads one scenario per line on stdin ({@link Scenarios}),
  * plays it on loopback, and answers "DONE" once every client it started has seen its session end; the test then
  * reads the agent's /metrics. It knows nothing of the agent.
  */
@@ -53,17 +50,7 @@ public final class ItHost {
              ContainerClient client = server.client()) {
             ItHost host = new ItHost(server, client, server.start(), rawPeer);
             System.out.println("READY container=" + args[0] + " server=" + host.serverPort + " raw=" + rawPeer.port());
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = in.readLine()) != null && !line.equals("exit")) {
-                try {
-                    host.run(line.trim().split("\\s+"));
-                    System.out.println("DONE " + line);
-                } catch (Exception | AssertionError e) {
-                    e.printStackTrace();
-                    System.out.println("FAILED " + line + ": " + e);
-                }
-            }
+            ((Scenarios) host::run).playFromStandardInput();
             if (host.okHttp != null) {
                 host.okHttp.close();
             }

@@ -14,10 +14,7 @@ final class JettyApiServer implements ServerUnderTest {
 
     @Override
     public int start() throws Exception {
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
+        ServerConnector connector = JettyLoopback.connector(server);
         ServletContextHandler context = new ServletContextHandler("/");
         server.setHandler(context);
         JettyWebSocketServletContainerInitializer.configure(context,

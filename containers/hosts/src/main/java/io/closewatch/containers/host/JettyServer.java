@@ -1,6 +1,5 @@
 package io.closewatch.containers.host;
 
-import jakarta.websocket.server.ServerEndpointConfig;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
@@ -24,20 +23,11 @@ class JettyServer implements ServerUnderTest {
 
     @Override
     public int start() throws Exception {
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
+        ServerConnector connector = JettyLoopback.connector(server);
         ServletContextHandler context = new ServletContextHandler("/");
         server.setHandler(context);
-        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
-            for (Class<?> annotated : annotatedEndpoints()) {
-                container.addEndpoint(annotated);
-            }
-            for (ServerEndpointConfig config : programmaticEndpoints()) {
-                container.addEndpoint(config);
-            }
-        });
+        JakartaWebSocketServletContainerInitializer.configure(context,
+                (servletContext, container) -> deployEndpoints(container));
         configure(context);
         server.start();
         return connector.getLocalPort();

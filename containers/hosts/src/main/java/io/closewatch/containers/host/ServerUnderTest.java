@@ -1,5 +1,7 @@
 package io.closewatch.containers.host;
 
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.util.List;
@@ -42,5 +44,15 @@ interface ServerUnderTest extends AutoCloseable {
     /** The programmatic endpoint configurations every container deploys. */
     default List<ServerEndpointConfig> programmaticEndpoints() {
         return ServerEndpoints.programmatic();
+    }
+
+    /** Deploys the annotated and the programmatic endpoints into a jakarta.websocket server container. */
+    default void deployEndpoints(ServerContainer container) throws DeploymentException {
+        for (Class<?> annotated : annotatedEndpoints()) {
+            container.addEndpoint(annotated);
+        }
+        for (ServerEndpointConfig config : programmaticEndpoints()) {
+            container.addEndpoint(config);
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.closewatch.containers.host;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
-import jakarta.websocket.server.ServerEndpointConfig;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
@@ -39,12 +38,7 @@ class TomcatServer implements ServerUnderTest {
             // Tomcat looks for idle sessions every 10 s by default; the idle-timeout scenario should not wait so long.
             ((WsWebSocketContainer) container).setProcessPeriod(1);
             try {
-                for (Class<?> annotated : annotatedEndpoints()) {
-                    container.addEndpoint(annotated);
-                }
-                for (ServerEndpointConfig config : programmaticEndpoints()) {
-                    container.addEndpoint(config);
-                }
+                deployEndpoints(container);
             } catch (DeploymentException e) {
                 throw new IllegalStateException(e);
             }

@@ -7,9 +7,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -42,17 +39,7 @@ public final class VertxHost {
         try (RawPeerServer rawPeer = new RawPeerServer()) {
             VertxHost host = new VertxHost(server.actualPort(), rawPeer);
             System.out.println("READY server=" + server.actualPort() + " raw=" + rawPeer.port());
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = in.readLine()) != null && !line.equals("exit")) {
-                try {
-                    host.run(line.trim().split("\\s+"));
-                    System.out.println("DONE " + line);
-                } catch (Exception | AssertionError e) {
-                    e.printStackTrace();
-                    System.out.println("FAILED " + line + ": " + e);
-                }
-            }
+            ((Scenarios) host::run).playFromStandardInput();
             get(host.vertx.close());
         }
         get(serverVertx.close());

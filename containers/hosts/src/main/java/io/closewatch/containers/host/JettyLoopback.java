@@ -1,0 +1,19 @@
+package io.closewatch.containers.host;
+
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** What every embedded Jetty of the hosts shares, whatever its environment (ee10, ee11 or none). */
+final class JettyLoopback {
+    private JettyLoopback() {
+    }
+
+    /** A connector of {@code server} on 127.0.0.1 and a port the system picks. */
+    static ServerConnector connector(Server server) {
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        return connector;
+    }
+}
