@@ -14,7 +14,7 @@ final class JettyApiServer implements ServerUnderTest {
 
     @Override
     public int start() throws Exception {
-        ServerConnector connector = JettyLoopback.connector(server);
+        ServerConnector connector = EmbeddedJetty.connector(server);
         ServletContextHandler context = new ServletContextHandler("/");
         server.setHandler(context);
         JettyWebSocketServletContainerInitializer.configure(context,

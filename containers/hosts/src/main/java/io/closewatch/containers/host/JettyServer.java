@@ -4,26 +4,19 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.component.LifeCycle;
 
 /** Embedded Jetty 12.1 (ee10), which calls annotated endpoints through method handles, with no Endpoint between. */
 class JettyServer implements ServerUnderTest {
     private final Server server = new Server();
 
-    /** Jetty's client container runs a thread pool of non-daemon threads: the host JVM would not exit. */
     @Override
     public ContainerClient client() {
-        return new JakartaClient() {
-            @Override
-            public void close() throws Exception {
-                LifeCycle.stop(container);
-            }
-        };
+        return EmbeddedJetty.jakartaClient();
     }
 
     @Override
     public int start() throws Exception {
-        ServerConnector connector = JettyLoopback.connector(server);
+        ServerConnector connector = EmbeddedJetty.connector(server);
         ServletContextHandler context = new ServletContextHandler("/");
         server.setHandler(context);
         JakartaWebSocketServletContainerInitializer.configure(context,

@@ -6,7 +6,6 @@ import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketSe
 import org.eclipse.jetty.ee11.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * Spring Framework 7 WebSocket on embedded Jetty 12.1's ee11 environment (Servlet 6.1), as Spring Boot 4 runs it:
@@ -18,7 +17,7 @@ final class SpringJettyEe11Server implements ServerUnderTest {
 
     @Override
     public int start() throws Exception {
-        ServerConnector connector = JettyLoopback.connector(server);
+        ServerConnector connector = EmbeddedJetty.connector(server);
         ServletContextHandler context = new ServletContextHandler("/");
         server.setHandler(context);
         JakartaWebSocketServletContainerInitializer.configure(context,
@@ -29,15 +28,9 @@ final class SpringJettyEe11Server implements ServerUnderTest {
         return connector.getLocalPort();
     }
 
-    /** Jetty's client container runs a thread pool of non-daemon threads: the host JVM would not exit. */
     @Override
     public ContainerClient client() {
-        return new JakartaClient() {
-            @Override
-            public void close() throws Exception {
-                LifeCycle.stop(container);
-            }
-        };
+        return EmbeddedJetty.jakartaClient();
     }
 
     @Override
