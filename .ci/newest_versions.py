@@ -22,6 +22,7 @@ LINES = {
     "netty.version": ("io.netty", "netty-codec-http", "4.2."),
     "okhttp.version": ("com.squareup.okhttp3", "okhttp-jvm", "5."),
     "vertx.version": ("io.vertx", "vertx-core", "5.0."),
+    "reactor-netty.version": ("io.projectreactor.netty", "reactor-netty-http", "1.3."),
 }
 PRE_RELEASE = re.compile(r"(alpha|beta|milestone|-M\d|-RC|\.RC|-rc|\.CR|-SNAPSHOT)", re.IGNORECASE)
 

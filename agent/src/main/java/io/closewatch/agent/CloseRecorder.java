@@ -101,8 +101,24 @@ final class CloseRecorder implements CloseWatchBridge.Events {
     }
 
     @Override
+    public void connectionLost(Object session) {
+        SessionState<EndpointMeters> state = sessions.get(session);
+        if (state != null) {
+            state.connectionLost();
+        }
+    }
+
+    @Override
     public void ended(Object session, String api, int reportedCode, boolean peerFramesTracked) {
         end(state(session, api), reportedCode, peerFramesTracked);
+    }
+
+    @Override
+    public void endedIfSeen(Object session, String api, boolean peerFramesTracked) {
+        SessionState<EndpointMeters> state = sessions.get(session);
+        if (state != null) {
+            end(state, CloseCodes.UNKNOWN, peerFramesTracked);
+        }
     }
 
     @Override

@@ -12,10 +12,12 @@ import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jettyapi.JettyApiInstrumentation;
 import io.closewatch.agent.instrumentation.okhttp.OkHttpInstrumentation;
+import io.closewatch.agent.instrumentation.reactornetty.ReactorNettyInstrumentation;
 import io.closewatch.agent.instrumentation.spring.SpringWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.tomcat.TomcatWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.undertow.UndertowWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.vertx.VertxInstrumentation;
+import io.closewatch.agent.instrumentation.webflux.WebFluxInstrumentation;
 import io.closewatch.agent.instrumentation.websocket.WebSocketApiInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -54,6 +56,8 @@ final class HookInstaller {
         new SpringWebSocketInstrumentation(),
         new OkHttpInstrumentation(),
         new VertxInstrumentation(),
+        new ReactorNettyInstrumentation(),
+        new WebFluxInstrumentation(),
         new JdkWebSocketInstrumentation()
     );
 

@@ -221,6 +221,36 @@ class CloseRecorderTest {
                 "release", "1.4.2").counter().count());
     }
 
+    /** Hooks that cannot tell a session from another use of the same object end only sessions already seen. */
+    @Test
+    void anEndIfSeenCountsOnlyASessionTheAgentSaw() {
+        Object notASession = new Object();
+        recorder.connectionLost(notASession);
+        recorder.endedIfSeen(notASession, "reactor-netty", true);
+        assertEquals(0, registry.find("websocket.closes").counters().size());
+
+        Object opened = new Object();
+        recorder.opened(opened, "reactor-netty", null, "/chat", null);
+        recorder.endedIfSeen(opened, "reactor-netty", true);
+        Object closedBeforeTheAgentCame = new Object();
+        recorder.closeReceived(closedBeforeTheAgentCame, "reactor-netty", 4001);
+        recorder.endedIfSeen(closedBeforeTheAgentCame, "reactor-netty", true);
+        assertEquals(1.0, closes("reactor-netty", "server", "/chat", "1006", "abnormal", "none"));
+        assertEquals(1.0, closes("reactor-netty", "unknown", "unknown", "4001", "application", "remote"));
+        assertEquals(2, registry.find("websocket.closes").counters().size());
+    }
+
+    @Test
+    void aLostConnectionIs1006WithNoInitiatorEvenIfTheStackThenSendsAFrame() {
+        Object session = new Object();
+        recorder.opened(session, "reactor-netty", null, "/chat", null);
+        recorder.connectionLost(session);
+        recorder.closeSent(session, "reactor-netty", 1002);
+        recorder.endedIfSeen(session, "reactor-netty", true);
+        assertEquals(1.0, closes("reactor-netty", "server", "/chat", "1006", "abnormal", "none"));
+        assertEquals(1, registry.find("websocket.closes").counters().size());
+    }
+
     private double closes(String api, String side, String endpoint, String code, String category, String initiator) {
         Counter counter = registry.find("websocket.closes").tags("api", api, "side", side, "endpoint", endpoint,
                 "code", code, "category", category, "initiator", initiator).counter();

@@ -49,12 +49,25 @@ public final class CloseWatchBridge {
         void aborted(Object session, String api);
 
         /**
+         * The connection of a session the agent has seen broke (reset, say) before any close frame: whatever the
+         * stack then tries to send or tells the application, no close handshake took place.
+         */
+        void connectionLost(Object session);
+
+        /**
          * The session is over; {@code reportedCode} is the code the container reported, or -1.
          *
          * @param peerFramesTracked whether the hooks report every close frame the peer sends; then a session
          *                          closed with neither side's frame recorded was closed by the container itself
          */
         void ended(Object session, String api, int reportedCode, boolean peerFramesTracked);
+
+        /**
+         * As {@link #ended}, for hooks that cannot tell a WebSocket session from another use of the same object (a
+         * connection whose upgrade never completed): only a session the agent has seen, open or exchange a close
+         * frame, is counted.
+         */
+        void endedIfSeen(Object session, String api, boolean peerFramesTracked);
 
         /** Something in the agent failed while handling an event; the host must not notice. */
         void failed(String event, Throwable error);
@@ -166,6 +179,17 @@ public final class CloseWatchBridge {
         }
     }
 
+    public static void connectionLost(Object session) {
+        Events e = events;
+        if (e != null && session != null) {
+            try {
+                e.connectionLost(session);
+            } catch (Throwable t) {
+                failed(e, "abort", t);
+            }
+        }
+    }
+
     public static void ended(Object session, String api, int reportedCode) {
         ended(session, api, reportedCode, false);
     }
@@ -175,6 +199,17 @@ public final class CloseWatchBridge {
         if (e != null && session != null) {
             try {
                 e.ended(session, api, reportedCode, peerFramesTracked);
+            } catch (Throwable t) {
+                failed(e, "end", t);
+            }
+        }
+    }
+
+    public static void endedIfSeen(Object session, String api, boolean peerFramesTracked) {
+        Events e = events;
+        if (e != null && session != null) {
+            try {
+                e.endedIfSeen(session, api, peerFramesTracked);
             } catch (Throwable t) {
                 failed(e, "end", t);
             }

@@ -16,6 +16,8 @@ public final class Api {
     public static final String JDK = "jdk";
     /** OkHttp's WebSocket client ({@code okhttp3.WebSocket}) */
     public static final String OKHTTP = "okhttp";
+    /** Reactor Netty's {@code WebsocketInbound}/{@code WebsocketOutbound}, and what runs on it (Spring WebFlux) */
+    public static final String REACTOR_NETTY = "reactor-netty";
     /** Vert.x's {@code ServerWebSocket} and {@code WebSocket} ({@code io.vertx.core.http}) */
     public static final String VERTX = "vertx";
 

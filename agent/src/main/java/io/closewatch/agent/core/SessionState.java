@@ -65,6 +65,11 @@ public final class SessionState<M> {
         return markFirst(Initiator.LOCAL, CloseCodes.ABNORMAL_CLOSURE);
     }
 
+    /** The connection broke before any close frame: 1006, initiated by no one, whatever the stack does next. */
+    public boolean connectionLost() {
+        return markFirst(Initiator.NONE, CloseCodes.ABNORMAL_CLOSURE);
+    }
+
     /** @return true exactly once: for the caller that should count this session */
     public boolean end() {
         return !ended.get() && ended.compareAndSet(false, true);

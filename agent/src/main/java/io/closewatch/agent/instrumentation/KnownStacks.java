@@ -1,5 +1,6 @@
 package io.closewatch.agent.instrumentation;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,20 +29,28 @@ public final class KnownStacks {
             "java-websocket", new String[] {"org/java_websocket/WebSocketImpl"});
 
     /**
-     * Stacks whose classes also run under a framework that is a stack of its own, and a class file of that
-     * framework: Netty's WebSocket codec is Vert.x's too, so in a class loader that can see Vert.x it is Vert.x's at
-     * work, named (and counted) by Vert.x's own classes.
+     * Stacks whose classes also run under a framework that is a stack of its own, and a class file of each such
+     * framework: Netty's WebSocket codec is Vert.x's and Reactor Netty's too, so in a class loader that can see one
+     * of them it is that framework's at work, named (and counted) by the framework's own classes.
      */
-    private static final Map<String, String> FRAMEWORK_ON_TOP = Map.of(
-            "netty", "io/vertx/core/http/impl/WebSocketImplBase.class");
+    private static final Map<String, List<String>> FRAMEWORKS_ON_TOP = Map.of(
+            "netty", List.of("io/vertx/core/http/impl/WebSocketImplBase.class",
+                    "reactor/netty/http/websocket/WebsocketInbound.class"));
 
     private KnownStacks() {
     }
 
     /** Whether {@code stack}'s class loaded by {@code loader} is a framework's on top of it (see above). */
     public static boolean servesFrameworkOnTop(String stack, ClassLoader loader) {
-        String framework = FRAMEWORK_ON_TOP.get(stack);
-        return framework != null && loader != null && loader.getResource(framework) != null;
+        if (loader == null) {
+            return false;
+        }
+        for (String framework : FRAMEWORKS_ON_TOP.getOrDefault(stack, List.of())) {
+            if (loader.getResource(framework) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The stack whose class {@code internalName} is, or null. */

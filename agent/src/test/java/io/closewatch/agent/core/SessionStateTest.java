@@ -37,6 +37,23 @@ class SessionStateTest {
         assertEquals(Initiator.NONE, state.initiator(1006, false));
     }
 
+    /** Reactor Netty "closes" a reset connection with 1002 after the fact: that frame never went out. */
+    @Test
+    void aConnectionLostBeforeAnyFrameIs1006WithNoInitiatorWhateverFollows() {
+        assertTrue(state.connectionLost());
+        assertFalse(state.closeSent(1002));
+        assertEquals(1006, state.code(CloseCodes.UNKNOWN));
+        assertEquals(Initiator.NONE, state.initiator(1006, true));
+    }
+
+    @Test
+    void aConnectionLostAfterTheFirstFrameChangesNothing() {
+        assertTrue(state.closeSent(4001));
+        assertFalse(state.connectionLost());
+        assertEquals(4001, state.code(CloseCodes.UNKNOWN));
+        assertEquals(Initiator.LOCAL, state.initiator(4001, true));
+    }
+
     @Test
     void anEndOfStreamReportedAs1006IsNoFrame() {
         assertFalse(state.closeReceived(1006));

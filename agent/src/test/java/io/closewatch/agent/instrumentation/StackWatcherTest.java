@@ -1,6 +1,8 @@
 package io.closewatch.agent.instrumentation;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URL;
 import java.util.ArrayList;
@@ -53,22 +55,28 @@ class StackWatcherTest {
         assertEquals(List.of("reactor-netty", "java-websocket"), sightings);
     }
 
-    /** Netty's codec in a loader that sees Vert.x is Vert.x's at work: Vert.x's classes name it, not Netty's. */
-    @Test
-    void nettyUnderVertxIsVertxs() {
+    /**
+     * Netty's codec in a loader that sees a framework built on it is the framework's at work: the framework's classes
+     * name it, not Netty's.
+     */
+    @ParameterizedTest
+    @CsvSource({"io/vertx/core/http/impl/WebSocketImplBase, io/vertx/core/http/impl/ServerWebSocketImpl, vertx",
+        "reactor/netty/http/websocket/WebsocketInbound, reactor/netty/http/server/WebsocketServerOperations, "
+            + "reactor-netty"})
+    void nettyUnderAFrameworkIsTheFrameworks(String frameworkClass, String frameworkSession, String framework) {
         watcher.reportTo((stack, className) -> sightings.add(stack));
-        ClassLoader withVertx = new ClassLoader(null) {
+        ClassLoader withFramework = new ClassLoader(null) {
             @Override
             public URL getResource(String name) {
-                return name.equals("io/vertx/core/http/impl/WebSocketImplBase.class")
+                return name.equals(frameworkClass + ".class")
                         ? StackWatcherTest.class.getResource("StackWatcherTest.class") : null;
             }
         };
         String handshaker = "io/netty/handler/codec/http/websocketx/WebSocketServerHandshaker13";
-        assertNull(watcher.transform(withVertx, handshaker, null, null, new byte[0]));
-        load("io/vertx/core/http/impl/ServerWebSocketImpl");
-        assertEquals(List.of("vertx"), sightings);
-        load(handshaker); // the same codec where Vert.x is not to be seen is Netty's own
-        assertEquals(List.of("vertx", "netty"), sightings);
+        assertNull(watcher.transform(withFramework, handshaker, null, null, new byte[0]));
+        load(frameworkSession);
+        assertEquals(List.of(framework), sightings);
+        load(handshaker); // the same codec where no framework is to be seen is Netty's own
+        assertEquals(List.of(framework, "netty"), sightings);
     }
 }

@@ -22,23 +22,23 @@ class VertxIT {
                 JavaHomes.require(java), "port={port}", List.of(), Map.of())) {
             String server = "ws://127.0.0.1:" + host.readyValue("server");
             String rawPeer = "ws://127.0.0.1:" + host.readyValue("raw");
-            Map<String, Double> expected = new TreeMap<>();
-            step(host, expected, "client-close 1000 /chat/1",
+            Steps steps = new Steps(host, new TreeMap<>());
+            steps.play("client-close 1000 /chat/1",
                     series("client", server, 1000, "normal", "local"), series("server", "/chat/1", 1000, "normal",
                             "remote"));
-            step(host, expected, "server-close 4001 /chat/1",
+            steps.play("server-close 4001 /chat/1",
                     series("client", server, 4001, "application", "remote"), series("server", "/chat/1", 4001,
                             "application", "local"));
-            step(host, expected, "raw-client fin /chat/2", series("server", "/chat/2", 1006, "abnormal", "none"));
-            step(host, expected, "raw-client rst /chat/2", series("server", "/chat/2", 1006, "abnormal", "none"));
-            step(host, expected, "raw-client close/4003 /chat/2",
+            steps.play("raw-client fin /chat/2", series("server", "/chat/2", 1006, "abnormal", "none"));
+            steps.play("raw-client rst /chat/2", series("server", "/chat/2", 1006, "abnormal", "none"));
+            steps.play("raw-client close/4003 /chat/2",
                     series("server", "/chat/2", 4003, "application", "remote"));
             // Vert.x tells the application 1000 for a close frame without a code, as Tomcat does.
-            step(host, expected, "raw-client close/empty /chat/2",
+            steps.play("raw-client close/empty /chat/2",
                     series("server", "/chat/2", 1000, "normal", "remote"));
-            step(host, expected, "raw-peer close/4002", series("client", rawPeer, 4002, "application", "remote"));
-            step(host, expected, "raw-peer fin", series("client", rawPeer, 1006, "abnormal", "none"));
-            step(host, expected, "concurrent 100 /chat/load",
+            steps.play("raw-peer close/4002", series("client", rawPeer, 4002, "application", "remote"));
+            steps.play("raw-peer fin", series("client", rawPeer, 1006, "abnormal", "none"));
+            steps.play("concurrent 100 /chat/load",
                     Map.of(key("client", server, 1000, "normal", "local"), 50.0,
                             key("server", "/chat/load", 1000, "normal", "remote"), 50.0,
                             key("client", server, 4001, "application", "remote"), 50.0,
@@ -49,20 +49,6 @@ class VertxIT {
             assertEquals(Map.of("{counted=true, stack=vertx}", 1.0),
                     scrape.values("closewatch_stack_info", "application", "release"));
         }
-    }
-
-    /** Plays {@code scenario}; the closes must then be {@code expected} plus {@code added}, and stay so. */
-    @SafeVarargs
-    private static void step(HostJvm host, Map<String, Double> expected, String scenario,
-                             Map<String, Double>... added) throws Exception {
-        host.play(scenario);
-        for (Map<String, Double> series : added) {
-            series.forEach((key, count) -> expected.merge(key, count, Double::sum));
-        }
-        assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), scenario);
-        Thread.sleep(300); // a double count would show now
-        assertEquals(expected, Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
-                "release"), scenario);
     }
 
     private static Map<String, Double> series(String side, String endpoint, int code, String category,

@@ -1,0 +1,149 @@
+package io.closewatch.containers.host;
+
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.reactive.DispatcherHandler;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reactor Netty on both sides, on 127.0.0.1: a Spring WebFlux server (a {@code WebSocketHandler} mapped at
+ * {@code /chat/{room}} by a {@code SimpleUrlHandlerMapping}), a plain Reactor Netty server (a {@code ws} route at
+ * {@code /plain/{id}}), Spring's {@code ReactorNettyWebSocketClient}, and raw-socket peers. Both servers close with
+ * the code a "close:&lt;code&gt;" message asks for; "throw" makes the WebFlux handler fail, "big" makes it send
+ * more than a client takes. Reads one scenario
+ * per line, plays it, answers "DONE" once every session it started has ended, and stops on "exit".
+ */
+public final class ReactorNettyHost {
+    /** More than Reactor Netty's default frame limit, 65,536 bytes, on either side. */
+    private static final int TOO_BIG = 70_000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(ItHost.TIMEOUT_SECONDS);
+
+    private final ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient();
+    private final DisposableServer webFlux;
+    private final DisposableServer plain;
+    private final RawPeerServer rawPeer;
+
+    private ReactorNettyHost(DisposableServer webFlux, DisposableServer plain, RawPeerServer rawPeer) {
+        this.webFlux = webFlux;
+        this.plain = plain;
+        this.rawPeer = rawPeer;
+    }
+
+    public static void main(String[] args) throws Exception {
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.registerBean("webHandler", DispatcherHandler.class);
+        context.registerBean(SimpleUrlHandlerMapping.class,
+                () -> new SimpleUrlHandlerMapping(Map.of("/chat/{room}", (WebSocketHandler) ReactorNettyHost::chat), 1));
+        context.registerBean(WebSocketHandlerAdapter.class);
+        context.refresh();
+        DisposableServer webFlux = HttpServer.create().host("127.0.0.1").port(0)
+                .handle(new ReactorHttpHandlerAdapter(WebHttpHandlerBuilder.applicationContext(context).build()))
+                .bindNow();
+        DisposableServer plain = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.ws("/plain/{id}", ReactorNettyHost::plainChat)).bindNow();
+        try (RawPeerServer rawPeer = new RawPeerServer()) {
+            ReactorNettyHost host = new ReactorNettyHost(webFlux, plain, rawPeer);
+            System.out.println("READY webflux=" + webFlux.port() + " plain=" + plain.port() + " raw="
+                    + rawPeer.port());
+            ((Scenarios) host::run).playFromStandardInput();
+        }
+        webFlux.disposeNow();
+        plain.disposeNow();
+        context.close();
+    }
+
+    /** WebFlux's handler: closes as a message asks, or fails. */
+    private static Mono<Void> chat(WebSocketSession session) {
+        return session.receive().map(WebSocketMessage::getPayloadAsText).concatMap(text -> {
+            if (text.startsWith("close:")) {
+                return session.close(new CloseStatus(Integer.parseInt(text.substring("close:".length())), "asked to"));
+            }
+            if (text.equals("throw")) {
+                return Mono.error(new IllegalStateException("the handler fails, as asked"));
+            }
+            if (text.equals("big")) {
+                return session.send(Mono.just(session.textMessage("x".repeat(TOO_BIG))));
+            }
+            return Mono.empty();
+        }).then();
+    }
+
+    /** Reactor Netty's own handler, the same as {@link #chat}. */
+    private static Mono<Void> plainChat(WebsocketInbound in, WebsocketOutbound out) {
+        return in.receive().asString().concatMap(text -> text.startsWith("close:")
+                ? out.sendClose(Integer.parseInt(text.substring("close:".length())), "asked to")
+                : Mono.<Void>empty()).then();
+    }
+
+    private void run(String[] command) throws Exception {
+        switch (command[0]) {
+            case "client-close": // <code> <path>: Spring's Reactor Netty client closes
+                session(serverOf(command[2]), command[2],
+                        s -> s.close(new CloseStatus(Integer.parseInt(command[1]), "bye")));
+                break;
+            case "server-close": // <code> <path>: the server closes the client's session
+                session(serverOf(command[2]), command[2], s -> s.send(Mono.just(s.textMessage("close:" + command[1]))));
+                break;
+            case "server-throws": // <path>: the WebFlux handler fails
+                session(serverOf(command[1]), command[1], s -> s.send(Mono.just(s.textMessage("throw"))));
+                break;
+            case "client-too-big": // <path>: the client sends more than the server takes
+                session(serverOf(command[1]), command[1], s -> s.send(Mono.just(s.textMessage("x".repeat(TOO_BIG)))));
+                break;
+            case "server-too-big": // <path>: the WebFlux server sends more than the client takes
+                session(serverOf(command[1]), command[1], s -> s.send(Mono.just(s.textMessage("big"))));
+                break;
+            case "raw-peer": // <action>: the raw server ends the client's session (see RawPeerServer)
+                session(rawPeer.port(), "/" + command[1], s -> Mono.empty());
+                break;
+            case "raw-client": // <action> <path>: a raw client ends its session with the server of the path
+                RawWebSocket.playClient(serverOf(command[2]), command[1], command[2]);
+                break;
+            case "concurrent": // <sessions> <path>: client closes 1000 and server closes 4001, in turn, at once
+                List<Mono<Void>> sessions = new ArrayList<>();
+                for (int i = 0; i < Integer.parseInt(command[1]); i++) {
+                    Function<WebSocketSession, Mono<Void>> action = i % 2 == 0
+                            ? s -> s.close(new CloseStatus(1000, "bye"))
+                            : s -> s.send(Mono.just(s.textMessage("close:4001")));
+                    sessions.add(sessionMono(serverOf(command[2]), command[2], action));
+                }
+                Mono.when(sessions).block(TIMEOUT.multipliedBy(2));
+                break;
+            default:
+                throw new IllegalArgumentException("unknown scenario " + command[0]);
+        }
+    }
+
+    private int serverOf(String path) {
+        return path.startsWith("/plain/") ? plain.port() : webFlux.port();
+    }
+
+    /** A client session to {@code path}: acts, then waits until the session's close status is known. */
+    private void session(int port, String path, Function<WebSocketSession, Mono<Void>> action) {
+        sessionMono(port, path, action).block(TIMEOUT);
+    }
+
+    private Mono<Void> sessionMono(int port, String path, Function<WebSocketSession, Mono<Void>> action) {
+        return client.execute(URI.create("ws://127.0.0.1:" + port + path),
+                s -> action.apply(s).then(s.closeStatus()).then());
+    }
+}
