@@ -18,19 +18,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * WebSocket applications of frameworks on Jetty, built as their users build them (Spring Boot's starters and
- * repackaged jar, Javalin with the shade plugin; see {@code containers/apps}) and run with {@code -jar}: every
- * session counted exactly, once, under the route or mapping pattern the framework matched. A JDK client in this
+ * WebSocket applications of frameworks, built as their users build them (Spring Boot's starters and repackaged jar,
+ * on Jetty and as WebFlux on Reactor Netty; Javalin with the shade plugin; see {@code containers/apps}) and run with
+ * {@code -jar}: every session counted exactly, once, under the route or mapping pattern the framework matched. A JDK client in this
  * test's JVM plays the peer: it closes (1000), asks the server to close (4001), and drops the connection (1006).
  */
 class FrameworkAppIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
-            "boot35jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
-            "boot40jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
-            "javalin7; /chat/; /chat/{room}; "})
-    void everyCloseIsCountedOnceUnderTheFrameworksRoute(String app, String path, String route, String arguments)
-            throws Exception {
+            "boot35jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
+            "boot40jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
+            "boot35webflux; reactor-netty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
+            "boot40webflux; reactor-netty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
+            "javalin7; jetty; /chat/; /chat/{room}; "})
+    void everyCloseIsCountedOnceUnderTheFrameworksRoute(String app, String api, String path, String route,
+                                                        String arguments) throws Exception {
         List<String> appArguments = arguments == null ? List.of() : Arrays.asList(arguments.split(" "));
         try (HostJvm host = HostJvm.startApp(app, appArguments, JavaHomes.require(17), "port={port}")) {
             String base = "ws://127.0.0.1:" + host.readyValue("port") + path;
@@ -39,9 +41,9 @@ class FrameworkAppIT {
             session(client, base + "8", webSocket -> webSocket.sendText("close:4001", true));
             session(client, base + "9", WebSocket::abort);
             Map<String, Double> expected = Map.of(
-                    serverSeries("normal", 1000, route, "remote"), 1.0,
-                    serverSeries("application", 4001, route, "local"), 1.0,
-                    serverSeries("abnormal", 1006, route, "none"), 1.0);
+                    serverSeries(api, "normal", 1000, route, "remote"), 1.0,
+                    serverSeries(api, "application", 4001, route, "local"), 1.0,
+                    serverSeries(api, "abnormal", 1006, route, "none"), 1.0);
             assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());
             Thread.sleep(500); // and it stays so
             Scrape scrape = Scrape.of(host.metricsPort());
@@ -53,8 +55,8 @@ class FrameworkAppIT {
         }
     }
 
-    private static String serverSeries(String category, int code, String route, String initiator) {
-        return "{api=jetty, category=" + category + ", code=" + code + ", endpoint=" + route + ", initiator="
+    private static String serverSeries(String api, String category, int code, String route, String initiator) {
+        return "{api=" + api + ", category=" + category + ", code=" + code + ", endpoint=" + route + ", initiator="
                 + initiator + ", side=server}";
     }
 
