@@ -20,6 +20,7 @@ LINES = {
     "boot40.version": ("org.springframework.boot", "spring-boot-starter-jetty", "4.0."),
     "javalin.version": ("io.javalin", "javalin", "7."),
     "netty.version": ("io.netty", "netty-codec-http", "4.2."),
+    "netty41.version": ("io.netty", "netty-codec-http", "4.1."),
     "okhttp.version": ("com.squareup.okhttp3", "okhttp-jvm", "5."),
     "vertx.version": ("io.vertx", "vertx-core", "5.0."),
     "reactor-netty.version": ("io.projectreactor.netty", "reactor-netty-http", "1.3."),

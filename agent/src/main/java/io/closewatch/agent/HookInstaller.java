@@ -11,6 +11,7 @@ import io.closewatch.agent.instrumentation.javalin.JavalinInstrumentation;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jettyapi.JettyApiInstrumentation;
+import io.closewatch.agent.instrumentation.netty.NettyInstrumentation;
 import io.closewatch.agent.instrumentation.okhttp.OkHttpInstrumentation;
 import io.closewatch.agent.instrumentation.reactornetty.ReactorNettyInstrumentation;
 import io.closewatch.agent.instrumentation.spring.SpringWebSocketInstrumentation;
@@ -57,6 +58,7 @@ final class HookInstaller {
         new OkHttpInstrumentation(),
         new VertxInstrumentation(),
         new ReactorNettyInstrumentation(),
+        new NettyInstrumentation(),
         new WebFluxInstrumentation(),
         new JdkWebSocketInstrumentation()
     );

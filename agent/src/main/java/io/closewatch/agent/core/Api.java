@@ -18,6 +18,8 @@ public final class Api {
     public static final String OKHTTP = "okhttp";
     /** Reactor Netty's {@code WebsocketInbound}/{@code WebsocketOutbound}, and what runs on it (Spring WebFlux) */
     public static final String REACTOR_NETTY = "reactor-netty";
+    /** Netty's own WebSocket codec ({@code io.netty.handler.codec.http.websocketx}), used directly */
+    public static final String NETTY = "netty";
     /** Vert.x's {@code ServerWebSocket} and {@code WebSocket} ({@code io.vertx.core.http}) */
     public static final String VERTX = "vertx";
 

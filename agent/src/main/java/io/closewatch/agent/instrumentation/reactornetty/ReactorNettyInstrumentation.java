@@ -60,10 +60,11 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
                 new TypeHooks(named(DECODER), seesWebSockets, Advices.plain(adviceLoader)
                         .advice(named("protocolViolation").and(takesArguments(3))
                                 .and(takesArgument(2, named(CORRUPTED_FRAME))), advice("ProtocolViolationAdvice"))),
+                // Every Reactor Netty connection's operations; that shows no WebSocket at work.
                 new TypeHooks(named("reactor.netty.channel.ChannelOperations"), seesWebSockets,
                         Advices.plain(adviceLoader)
                                 .advice(named("onInboundError").and(takesArguments(1)), advice("LostAdvice"))
-                                .advice(named("terminate").and(takesArguments(0)), advice("EndAdvice"))));
+                                .advice(named("terminate").and(takesArguments(0)), advice("EndAdvice"))).shared());
     }
 
     /** The close frames of either side's operations, which declare the same members. */

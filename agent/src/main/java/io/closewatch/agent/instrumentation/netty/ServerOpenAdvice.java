@@ -1,0 +1,28 @@
+package io.closewatch.agent.instrumentation.netty;
+
+import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import io.closewatch.agent.core.Api;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.FullHttpRequest;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * {@code WebSocketServerHandshaker.handshake0(invoker, channel, request, headers, promise)}, where every server
+ * handshake ends up in Netty 4.2: unless it failed at once, the channel is a server session under the requested path (without
+ * its query), which is all Netty knows of an endpoint.
+ */
+public final class ServerOpenAdvice {
+    private ServerOpenAdvice() {
+    }
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    static void opened(@Advice.Argument(1) Channel channel, @Advice.Argument(2) FullHttpRequest request,
+                       @Advice.Return ChannelFuture handshake) {
+        if (!handshake.isDone() || handshake.isSuccess()) {
+            String uri = request.uri();
+            int query = uri.indexOf('?');
+            CloseWatchBridge.opened(channel, Api.NETTY, null, query < 0 ? uri : uri.substring(0, query), null);
+        }
+    }
+}
