@@ -23,6 +23,7 @@ LINES = {
     "netty41.version": ("io.netty", "netty-codec-http", "4.1."),
     "okhttp.version": ("com.squareup.okhttp3", "okhttp-jvm", "5."),
     "vertx.version": ("io.vertx", "vertx-core", "5.0."),
+    "vertx45.version": ("io.vertx", "vertx-core", "4.5."),
     "reactor-netty.version": ("io.projectreactor.netty", "reactor-netty-http", "1.3."),
 }
 PRE_RELEASE = re.compile(r"(alpha|beta|milestone|-M\d|-RC|\.RC|-rc|\.CR|-SNAPSHOT)", re.IGNORECASE)

@@ -13,6 +13,7 @@ import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jettyapi.JettyApiInstrumentation;
 import io.closewatch.agent.instrumentation.netty.NettyInstrumentation;
 import io.closewatch.agent.instrumentation.okhttp.OkHttpInstrumentation;
+import io.closewatch.agent.instrumentation.quarkus.QuarkusWebSocketsInstrumentation;
 import io.closewatch.agent.instrumentation.reactornetty.ReactorNettyInstrumentation;
 import io.closewatch.agent.instrumentation.spring.SpringWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.tomcat.TomcatWebSocketInstrumentation;
@@ -57,6 +58,7 @@ final class HookInstaller {
         new SpringWebSocketInstrumentation(),
         new OkHttpInstrumentation(),
         new VertxInstrumentation(),
+        new QuarkusWebSocketsInstrumentation(),
         new ReactorNettyInstrumentation(),
         new NettyInstrumentation(),
         new WebFluxInstrumentation(),

@@ -1,5 +1,6 @@
 package io.closewatch.benchmarks;
 
+import io.closewatch.agent.SessionEventsBenchmark;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,15 @@ class BenchmarksRunTest {
         Options options = new OptionsBuilder()
                 .include(RecordingBenchmark.class.getSimpleName())
                 .include(ScrapeBenchmark.class.getSimpleName())
+                .include(SessionEventsBenchmark.class.getSimpleName())
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(200))
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        assertEquals(3, results.size(), "recordCloseOneThread, recordCloseFourThreads, scrape");
+        assertEquals(8, results.size(),
+                "recordCloseOneThread, recordCloseFourThreads, scrape, peerClosesASession for each of 5 stacks");
         for (RunResult result : results) {
             assertTrue(result.getPrimaryResult().getSampleCount() > 0, result.getParams().getBenchmark());
         }

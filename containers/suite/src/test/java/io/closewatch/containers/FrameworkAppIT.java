@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * WebSocket applications of frameworks, built as their users build them (Spring Boot's starters and repackaged jar,
- * on Jetty and as WebFlux on Reactor Netty; Javalin with the shade plugin; see {@code containers/apps}) and run with
- * {@code -jar}: every session counted exactly, once, under the route or mapping pattern the framework matched. A JDK client in this
+ * on Jetty and as WebFlux on Reactor Netty; Javalin with the shade plugin; Quarkus websockets-next, on Vert.x 4.5, by
+ * Quarkus's own Maven plugin; see {@code containers/apps}) and run with {@code -jar}: every session counted exactly, once, under the route or mapping pattern the framework matched. A JDK client in this
  * test's JVM plays the peer: it closes (1000), asks the server to close (4001), and drops the connection (1006).
  */
 class FrameworkAppIT {
@@ -30,7 +30,8 @@ class FrameworkAppIT {
             "boot40jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
             "boot35webflux; reactor-netty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
             "boot40webflux; reactor-netty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
-            "javalin7; jetty; /chat/; /chat/{room}; "})
+            "javalin7; jetty; /chat/; /chat/{room}; ",
+            "quarkus; vertx; /chat/; /chat/{room}; "})
     void everyCloseIsCountedOnceUnderTheFrameworksRoute(String app, String api, String path, String route,
                                                         String arguments) throws Exception {
         List<String> appArguments = arguments == null ? List.of() : Arrays.asList(arguments.split(" "));

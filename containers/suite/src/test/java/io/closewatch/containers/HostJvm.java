@@ -96,11 +96,18 @@ final class HostJvm implements AutoCloseable {
      * An application as its users run it, {@code java -javaagent:... -jar app.jar arguments}: the fat jar of
      * {@code containers/apps/<app>}, which says READY with its port once it serves.
      */
+    /**
+     * Runs the application {@code containers/apps/<app>} as its users run it: {@code java -jar} on its fat jar
+     * ({@code target/app.jar}), or on Quarkus's fast jar ({@code target/quarkus-app/quarkus-run.jar}).
+     */
     static HostJvm startApp(String app, List<String> arguments, Path javaHome, String agentArgs) throws Exception {
         int metricsPort = freePort();
+        Path target = Path.of(requiredProperty("closewatch.it.appsDir"), app, "target");
+        Path quarkusRun = target.resolve("quarkus-app/quarkus-run.jar");
+        Path jar = Files.exists(quarkusRun) ? quarkusRun : target.resolve("app.jar");
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
                 "-javaagent:" + agentJar() + "=" + agentArgs.replace("{port}", Integer.toString(metricsPort)),
-                "-jar", Path.of(requiredProperty("closewatch.it.appsDir"), app, "target", "app.jar").toString()));
+                "-jar", jar.toString()));
         command.addAll(arguments);
         Path stderr = Files.createTempFile("closewatch-it-app", ".stderr");
         return new HostJvm(new ProcessBuilder(command).redirectError(stderr.toFile()).start(), stderr, metricsPort);

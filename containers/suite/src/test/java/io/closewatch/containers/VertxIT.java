@@ -1,7 +1,7 @@
 package io.closewatch.containers;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
@@ -10,15 +10,15 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Vert.x 5's WebSockets, server and client, against the real agent (see {@code VertxHost}): each scenario adds
+ * Vert.x's WebSockets (5, and 4.5 as Quarkus 3 runs it), server and client, against the real agent (see {@code VertxHost}): each scenario adds
  * exactly the expected series and no other, both sides, and every session ends with the active gauges at 0. A
  * Vert.x server knows only the concrete path a session was requested at, which is its label.
  */
 class VertxIT {
-    @ParameterizedTest(name = "on Java {0}")
-    @ValueSource(ints = {17, 25})
-    void vertxSessionsAreCountedOnceOnBothSides(int java) throws Exception {
-        try (HostJvm host = HostJvm.start("vertx5", "io.closewatch.containers.host.VertxHost", List.of(),
+    @ParameterizedTest(name = "{0} on Java {1}")
+    @CsvSource({"vertx5, 17", "vertx5, 25", "vertx45, 17"})
+    void vertxSessionsAreCountedOnceOnBothSides(String runtime, int java) throws Exception {
+        try (HostJvm host = HostJvm.start(runtime, "io.closewatch.containers.host.VertxHost", List.of(),
                 JavaHomes.require(java), "port={port}", List.of(), Map.of())) {
             String server = "ws://127.0.0.1:" + host.readyValue("server");
             String rawPeer = "ws://127.0.0.1:" + host.readyValue("raw");

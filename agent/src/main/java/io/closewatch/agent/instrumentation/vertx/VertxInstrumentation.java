@@ -13,10 +13,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * Vert.x 5's WebSockets ({@code io.vertx.core.http.impl}): a server's {@code ServerWebSocketImpl} and a client's
- * {@code WebSocketImpl}, both a {@code WebSocketImplBase}. They open when made (after the handshake); the peer's
- * close frame arrives in {@code handleCloseFrame}, this side's goes out through {@code shutdown(timeout, unit,
- * code, reason)} (every {@code close} ends there), and the session ends in {@code handleConnectionClosed}, where
+ * Vert.x's WebSockets, 5 and 4.5 ({@code io.vertx.core.http.impl}): a server's {@code ServerWebSocketImpl} and a
+ * client's {@code WebSocketImpl}, both a {@code WebSocketImplBase}. They open when made; the peer's close frame
+ * arrives in {@code handleCloseFrame}, this side's goes out through {@code shutdown(timeout, unit, code, reason)} in
+ * 5 and {@code sendCloseFrame(code, reason)} in 4.5 (every {@code close} ends there), and the session ends in
+ * {@code handleConnectionClosed}, where
  * the application's close handler reads {@code closeStatusCode()}: the peer's code, or 1006 without one. A server
  * session is labelled with its path, which Vert.x knows only as requested (under the {@code max.endpoints} cap).
  */
@@ -45,6 +46,8 @@ public final class VertxInstrumentation implements InstrumentationModule {
                         .advice(named("handleCloseFrame").and(takesArguments(1)), advice("PeerCloseAdvice"))
                         .advice(named("shutdown").and(takesArguments(4)).and(takesArgument(2, short.class)),
                                 advice("CloseAdvice"))
+                        .advice(named("sendCloseFrame").and(takesArguments(2)).and(takesArgument(0, short.class)),
+                                advice("CloseFrameAdvice"))
                         .advice(named("handleConnectionClosed").and(takesArguments(0)), advice("EndAdvice"))));
     }
 }

@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketClient;
 
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Vert.x 5 on both sides: an {@code HttpServer} whose WebSocket handler closes with the code a "close:&lt;code&gt;"
+ * Vert.x (5, and 4.5) on both sides: an {@code HttpServer} whose WebSocket handler closes with the code a "close:&lt;code&gt;"
  * message asks for, its {@code WebSocketClient}, and raw-socket peers, on 127.0.0.1. Reads one scenario per line,
  * plays it, answers "DONE" once every session it started has ended (as ItHost does), and stops on "exit".
  */
@@ -31,11 +31,7 @@ public final class VertxHost {
 
     public static void main(String[] args) throws Exception {
         Vertx serverVertx = Vertx.vertx();
-        HttpServer server = get(serverVertx.createHttpServer().webSocketHandler(ws -> ws.textMessageHandler(text -> {
-            if (text.startsWith("close:")) {
-                ws.close(Short.parseShort(text.substring("close:".length())), "asked to");
-            }
-        })).listen(0, "127.0.0.1"));
+        HttpServer server = get(serverVertx.createHttpServer().webSocketHandler(ws -> serve(ws)).listen(0, "127.0.0.1"));
         try (RawPeerServer rawPeer = new RawPeerServer()) {
             VertxHost host = new VertxHost(server.actualPort(), rawPeer);
             System.out.println("READY server=" + server.actualPort() + " raw=" + rawPeer.port());
@@ -43,6 +39,18 @@ public final class VertxHost {
             get(host.vertx.close());
         }
         get(serverVertx.close());
+    }
+
+    /**
+     * The server's handler. Through {@code WebSocketBase}, whose methods have the same signature in Vert.x 4.5 and 5
+     * (the server's own differ), so that one host runs on both.
+     */
+    private static void serve(WebSocketBase ws) {
+        ws.textMessageHandler(text -> {
+            if (text.startsWith("close:")) {
+                ws.close(Short.parseShort(text.substring("close:".length())), "asked to");
+            }
+        });
     }
 
     private void run(String[] command) throws Exception {
@@ -98,10 +106,10 @@ public final class VertxHost {
      * Opens a client session to {@code path}, acts on it, and waits until its close handler ran (set before the
      * connect: a peer may close at once).
      */
-    private void session(int port, String path, Consumer<WebSocket> action) throws Exception {
+    private void session(int port, String path, Consumer<WebSocketBase> action) throws Exception {
         ClientWebSocket webSocket = client.webSocket();
         CountDownLatch closed = new CountDownLatch(1);
-        webSocket.closeHandler(ignored -> closed.countDown());
+        ((WebSocketBase) webSocket).closeHandler(ignored -> closed.countDown());
         get(webSocket.connect(port, "127.0.0.1", path));
         action.accept(webSocket);
         ItHost.await(closed, "Vert.x client session to " + port + path);

@@ -1,0 +1,19 @@
+package io.closewatch.containers.app;
+
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+
+/** A websockets-next endpoint as Quarkus's guide writes one: closes with the code a "close:&lt;code&gt;" asks for. */
+@WebSocket(path = "/chat/{room}")
+public class ChatSocket {
+    @OnTextMessage
+    public Uni<Void> onMessage(String message, WebSocketConnection connection) {
+        if (message.startsWith("close:")) {
+            return connection.close(new CloseReason(Integer.parseInt(message.substring("close:".length())), "asked to"));
+        }
+        return Uni.createFrom().voidItem();
+    }
+}
