@@ -5,14 +5,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Netty's WebSocket codec used directly (4.2, and 4.1 as Spring Boot 3.5 has it), against the real agent (see {@code NettyHost}): a server behind
- * {@code WebSocketServerProtocolHandler}, a server driving its own {@code WebSocketServerHandshaker}, and
- * {@code WebSocketClientProtocolHandler}. Netty knows no template: a server session is labelled with its requested
+ * Netty's WebSocket codec used directly (4.2, and 4.1 as Spring Boot 3.5 has it), against the real agent (see
+ * {@code NettyHost}): a server behind {@code WebSocketServerProtocolHandler}, a server driving its own
+ * {@code WebSocketServerHandshaker}, and {@code WebSocketClientProtocolHandler}. Netty knows no template: a server session is labelled with its requested
  * path. Each scenario adds exactly the expected series and no other, both sides, and every session ends with the
  * active gauges at 0.
  */
@@ -25,55 +24,46 @@ class NettyIT {
             String handler = "ws://127.0.0.1:" + host.readyValue("handler");
             String own = "ws://127.0.0.1:" + host.readyValue("handshaker");
             String rawPeer = "ws://127.0.0.1:" + host.readyValue("raw");
-            Steps steps = new Steps(host, new TreeMap<>());
+            Steps steps = new Steps(host, "netty");
             steps.play("client-close 1000 /chat/1",
-                    series("client", handler, 1000, "normal", "local"),
-                    series("server", "/chat/1", 1000, "normal", "remote"));
+                    steps.series("client", handler, 1000, "normal", "local"),
+                    steps.series("server", "/chat/1", 1000, "normal", "remote"));
             steps.play("server-close 4001 /chat/1",
-                    series("client", handler, 4001, "application", "remote"),
-                    series("server", "/chat/1", 4001, "application", "local"));
+                    steps.series("client", handler, 4001, "application", "remote"),
+                    steps.series("server", "/chat/1", 4001, "application", "local"));
             steps.play("client-close 4100 /own/7",
-                    series("client", own, 4100, "application", "local"),
-                    series("server", "/own/7", 4100, "application", "remote"));
+                    steps.series("client", own, 4100, "application", "local"),
+                    steps.series("server", "/own/7", 4100, "application", "remote"));
             steps.play("server-close 3001 /own/7",
-                    series("client", own, 3001, "library", "remote"),
-                    series("server", "/own/7", 3001, "library", "local"));
+                    steps.series("client", own, 3001, "library", "remote"),
+                    steps.series("server", "/own/7", 3001, "library", "local"));
             steps.play("client-too-big /chat/5",
-                    series("client", handler, 1009, "protocol_error", "remote"),
-                    series("server", "/chat/5", 1009, "protocol_error", "local"));
+                    steps.series("client", handler, 1009, "protocol_error", "remote"),
+                    steps.series("server", "/chat/5", 1009, "protocol_error", "local"));
             // The client's decoder rejects the message, but its 1009 never reaches the wire (the decoder sits after
             // the client's frame encoder); closing the channel, the protocol handler sends 1000 instead.
             steps.play("server-too-big /chat/6",
-                    series("client", handler, 1000, "normal", "local"),
-                    series("server", "/chat/6", 1000, "normal", "remote"));
-            steps.play("raw-client fin /chat/4", series("server", "/chat/4", 1006, "abnormal", "none"));
-            steps.play("raw-client rst /own/8", series("server", "/own/8", 1006, "abnormal", "none"));
-            steps.play("raw-client close/4003 /chat/4", series("server", "/chat/4", 4003, "application", "remote"));
-            steps.play("raw-client close/empty /own/8", series("server", "/own/8", 1005, "no_status", "remote"));
-            steps.play("raw-peer close/4002", series("client", rawPeer, 4002, "application", "remote"));
-            steps.play("raw-peer close/empty", series("client", rawPeer, 1005, "no_status", "remote"));
-            steps.play("raw-peer fin", series("client", rawPeer, 1006, "abnormal", "none"));
-            steps.play("raw-peer rst", series("client", rawPeer, 1006, "abnormal", "none"));
+                    steps.series("client", handler, 1000, "normal", "local"),
+                    steps.series("server", "/chat/6", 1000, "normal", "remote"));
+            steps.play("raw-client fin /chat/4", steps.series("server", "/chat/4", 1006, "abnormal", "none"));
+            steps.play("raw-client rst /own/8", steps.series("server", "/own/8", 1006, "abnormal", "none"));
+            steps.play("raw-client close/4003 /chat/4",
+                    steps.series("server", "/chat/4", 4003, "application", "remote"));
+            steps.play("raw-client close/empty /own/8", steps.series("server", "/own/8", 1005, "no_status", "remote"));
+            steps.play("raw-peer close/4002", steps.series("client", rawPeer, 4002, "application", "remote"));
+            steps.play("raw-peer close/empty", steps.series("client", rawPeer, 1005, "no_status", "remote"));
+            steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"));
+            steps.play("raw-peer rst", steps.series("client", rawPeer, 1006, "abnormal", "none"));
             steps.play("concurrent 100 /chat/load",
-                    Map.of(key("client", handler, 1000, "normal", "local"), 50.0,
-                            key("server", "/chat/load", 1000, "normal", "remote"), 50.0,
-                            key("client", handler, 4001, "application", "remote"), 50.0,
-                            key("server", "/chat/load", 4001, "application", "local"), 50.0));
+                    Map.of(steps.key("client", handler, 1000, "normal", "local"), 50.0,
+                            steps.key("server", "/chat/load", 1000, "normal", "remote"), 50.0,
+                            steps.key("client", handler, 4001, "application", "remote"), 50.0,
+                            steps.key("server", "/chat/load", 4001, "application", "local"), 50.0));
             Scrape scrape = Scrape.of(host.metricsPort());
             assertEquals(0.0, scrape.values("websocket_sessions_active", "application", "release").values().stream()
                     .mapToDouble(d -> d).sum(), scrape.body);
             assertEquals(Map.of("{counted=true, stack=netty}", 1.0),
                     scrape.values("closewatch_stack_info", "application", "release"));
         }
-    }
-
-    private static Map<String, Double> series(String side, String endpoint, int code, String category,
-                                              String initiator) {
-        return Map.of(key(side, endpoint, code, category, initiator), 1.0);
-    }
-
-    private static String key(String side, String endpoint, int code, String category, String initiator) {
-        return "{api=netty, category=" + category + ", code=" + code + ", endpoint=" + endpoint + ", initiator="
-                + initiator + ", side=" + side + "}";
     }
 }

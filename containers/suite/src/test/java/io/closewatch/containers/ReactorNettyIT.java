@@ -5,7 +5,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,50 +23,49 @@ class ReactorNettyIT {
             String webFlux = "ws://127.0.0.1:" + host.readyValue("webflux");
             String plain = "ws://127.0.0.1:" + host.readyValue("plain");
             String rawPeer = "ws://127.0.0.1:" + host.readyValue("raw");
-            Map<String, Double> expected = new TreeMap<>();
-            Steps steps = new Steps(host, expected);
+            Steps steps = new Steps(host, "reactor-netty");
             steps.play("client-close 1000 /chat/1",
-                    series("client", webFlux, 1000, "normal", "local"),
-                    series("server", "/chat/{room}", 1000, "normal", "remote"));
+                    steps.series("client", webFlux, 1000, "normal", "local"),
+                    steps.series("server", "/chat/{room}", 1000, "normal", "remote"));
             steps.play("server-close 4001 /chat/2",
-                    series("client", webFlux, 4001, "application", "remote"),
-                    series("server", "/chat/{room}", 4001, "application", "local"));
+                    steps.series("client", webFlux, 4001, "application", "remote"),
+                    steps.series("server", "/chat/{room}", 4001, "application", "local"));
             // A WebFlux handler's error cancels its inbound: Reactor Netty tells the server 1006 and sends the client
             // a close frame without a code (1005).
             steps.play("server-throws /chat/3",
-                    series("client", webFlux, 1005, "no_status", "remote"),
-                    series("server", "/chat/{room}", 1006, "abnormal", "local"));
+                    steps.series("client", webFlux, 1005, "no_status", "remote"),
+                    steps.series("server", "/chat/{room}", 1006, "abnormal", "local"));
             steps.play("client-close 4100 /plain/7",
-                    series("client", plain, 4100, "application", "local"),
-                    series("server", "/plain/7", 4100, "application", "remote"));
+                    steps.series("client", plain, 4100, "application", "local"),
+                    steps.series("server", "/plain/7", 4100, "application", "remote"));
             steps.play("server-close 3001 /plain/7",
-                    series("client", plain, 3001, "library", "remote"),
-                    series("server", "/plain/7", 3001, "library", "local"));
+                    steps.series("client", plain, 3001, "library", "remote"),
+                    steps.series("server", "/plain/7", 3001, "library", "local"));
             // Netty's decoder under Reactor Netty closes a message over the frame limit (64 KiB) with 1009 itself.
             steps.play("client-too-big /chat/5",
-                    series("client", webFlux, 1009, "protocol_error", "remote"),
-                    series("server", "/chat/{room}", 1009, "protocol_error", "local"));
+                    steps.series("client", webFlux, 1009, "protocol_error", "remote"),
+                    steps.series("server", "/chat/{room}", 1009, "protocol_error", "local"));
             // The client's decoder sends 1009 and closes with the rest of the message unread: its TCP resets the
             // connection, and the server loses it before it reads the close frame.
             steps.play("server-too-big /chat/6",
-                    series("client", webFlux, 1009, "protocol_error", "local"),
-                    series("server", "/chat/{room}", 1006, "abnormal", "none"));
-            steps.play("raw-client fin /chat/4", series("server", "/chat/{room}", 1006, "abnormal", "none"));
-            steps.play("raw-client rst /plain/8", series("server", "/plain/8", 1006, "abnormal", "none"));
+                    steps.series("client", webFlux, 1009, "protocol_error", "local"),
+                    steps.series("server", "/chat/{room}", 1006, "abnormal", "none"));
+            steps.play("raw-client fin /chat/4", steps.series("server", "/chat/{room}", 1006, "abnormal", "none"));
+            steps.play("raw-client rst /plain/8", steps.series("server", "/plain/8", 1006, "abnormal", "none"));
             steps.play("raw-client close/4003 /chat/4",
-                    series("server", "/chat/{room}", 4003, "application", "remote"));
+                    steps.series("server", "/chat/{room}", 4003, "application", "remote"));
             // Reactor Netty tells the application 1005 for a close frame without a code.
-            steps.play("raw-client close/empty /chat/4", series("server", "/chat/{room}", 1005, "no_status",
+            steps.play("raw-client close/empty /chat/4", steps.series("server", "/chat/{room}", 1005, "no_status",
                     "remote"));
-            steps.play("raw-peer close/4002", series("client", rawPeer, 4002, "application", "remote"));
-            steps.play("raw-peer close/empty", series("client", rawPeer, 1005, "no_status", "remote"));
-            steps.play("raw-peer fin", series("client", rawPeer, 1006, "abnormal", "none"));
-            steps.play("raw-peer rst", series("client", rawPeer, 1006, "abnormal", "none"));
+            steps.play("raw-peer close/4002", steps.series("client", rawPeer, 4002, "application", "remote"));
+            steps.play("raw-peer close/empty", steps.series("client", rawPeer, 1005, "no_status", "remote"));
+            steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"));
+            steps.play("raw-peer rst", steps.series("client", rawPeer, 1006, "abnormal", "none"));
             steps.play("concurrent 100 /chat/load",
-                    Map.of(key("client", webFlux, 1000, "normal", "local"), 50.0,
-                            key("server", "/chat/{room}", 1000, "normal", "remote"), 50.0,
-                            key("client", webFlux, 4001, "application", "remote"), 50.0,
-                            key("server", "/chat/{room}", 4001, "application", "local"), 50.0));
+                    Map.of(steps.key("client", webFlux, 1000, "normal", "local"), 50.0,
+                            steps.key("server", "/chat/{room}", 1000, "normal", "remote"), 50.0,
+                            steps.key("client", webFlux, 4001, "application", "remote"), 50.0,
+                            steps.key("server", "/chat/{room}", 4001, "application", "local"), 50.0));
             Scrape scrape = Scrape.of(host.metricsPort());
             assertEquals(0.0, scrape.values("websocket_sessions_active", "application", "release").values().stream()
                     .mapToDouble(d -> d).sum(), scrape.body);
@@ -75,15 +73,5 @@ class ReactorNettyIT {
                             "{counted=true, stack=spring-webflux}", 1.0),
                     scrape.values("closewatch_stack_info", "application", "release"));
         }
-    }
-
-    private static Map<String, Double> series(String side, String endpoint, int code, String category,
-                                              String initiator) {
-        return Map.of(key(side, endpoint, code, category, initiator), 1.0);
-    }
-
-    private static String key(String side, String endpoint, int code, String category, String initiator) {
-        return "{api=reactor-netty, category=" + category + ", code=" + code + ", endpoint=" + endpoint
-                + ", initiator=" + initiator + ", side=" + side + "}";
     }
 }

@@ -1,6 +1,7 @@
 package io.closewatch.containers;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,12 +11,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 final class Steps {
     private final HostJvm host;
-    private final Map<String, Double> expected;
+    private final String api;
+    private final Map<String, Double> expected = new TreeMap<>();
 
-    /** @param expected the closes expected so far; grows with every step */
-    Steps(HostJvm host, Map<String, Double> expected) {
+    /** @param api the {@code api} label of every series the host's sessions are counted in */
+    Steps(HostJvm host, String api) {
         this.host = host;
-        this.expected = expected;
+        this.api = api;
+    }
+
+    /** One more close in the series of these labels. */
+    Map<String, Double> series(String side, String endpoint, int code, String category, String initiator) {
+        return Map.of(key(side, endpoint, code, category, initiator), 1.0);
+    }
+
+    /** The series of these labels, as {@link Scrape} names it. */
+    String key(String side, String endpoint, int code, String category, String initiator) {
+        return "{api=" + api + ", category=" + category + ", code=" + code + ", endpoint=" + endpoint
+                + ", initiator=" + initiator + ", side=" + side + "}";
     }
 
     /** Plays {@code scenario}; the closes must then be those expected so far plus {@code added}. */

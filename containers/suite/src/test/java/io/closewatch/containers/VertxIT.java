@@ -5,14 +5,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Vert.x's WebSockets (5, and 4.5 as Quarkus 3 runs it), server and client, against the real agent (see {@code VertxHost}): each scenario adds
- * exactly the expected series and no other, both sides, and every session ends with the active gauges at 0. A
- * Vert.x server knows only the concrete path a session was requested at, which is its label.
+ * Vert.x's WebSockets (5, and 4.5 as Quarkus 3 runs it), server and client, against the real agent (see
+ * {@code VertxHost}): each scenario adds exactly the expected series and no other, both sides, and every session
+ * ends with the active gauges at 0. A Vert.x server knows only the concrete path a session was requested at, which
+ * is its label.
  */
 class VertxIT {
     @ParameterizedTest(name = "{0} on Java {1}")
@@ -22,42 +22,32 @@ class VertxIT {
                 JavaHomes.require(java), "port={port}", List.of(), Map.of())) {
             String server = "ws://127.0.0.1:" + host.readyValue("server");
             String rawPeer = "ws://127.0.0.1:" + host.readyValue("raw");
-            Steps steps = new Steps(host, new TreeMap<>());
+            Steps steps = new Steps(host, "vertx");
             steps.play("client-close 1000 /chat/1",
-                    series("client", server, 1000, "normal", "local"), series("server", "/chat/1", 1000, "normal",
-                            "remote"));
+                    steps.series("client", server, 1000, "normal", "local"),
+                    steps.series("server", "/chat/1", 1000, "normal", "remote"));
             steps.play("server-close 4001 /chat/1",
-                    series("client", server, 4001, "application", "remote"), series("server", "/chat/1", 4001,
-                            "application", "local"));
-            steps.play("raw-client fin /chat/2", series("server", "/chat/2", 1006, "abnormal", "none"));
-            steps.play("raw-client rst /chat/2", series("server", "/chat/2", 1006, "abnormal", "none"));
+                    steps.series("client", server, 4001, "application", "remote"),
+                    steps.series("server", "/chat/1", 4001, "application", "local"));
+            steps.play("raw-client fin /chat/2", steps.series("server", "/chat/2", 1006, "abnormal", "none"));
+            steps.play("raw-client rst /chat/2", steps.series("server", "/chat/2", 1006, "abnormal", "none"));
             steps.play("raw-client close/4003 /chat/2",
-                    series("server", "/chat/2", 4003, "application", "remote"));
+                    steps.series("server", "/chat/2", 4003, "application", "remote"));
             // Vert.x tells the application 1000 for a close frame without a code, as Tomcat does.
             steps.play("raw-client close/empty /chat/2",
-                    series("server", "/chat/2", 1000, "normal", "remote"));
-            steps.play("raw-peer close/4002", series("client", rawPeer, 4002, "application", "remote"));
-            steps.play("raw-peer fin", series("client", rawPeer, 1006, "abnormal", "none"));
+                    steps.series("server", "/chat/2", 1000, "normal", "remote"));
+            steps.play("raw-peer close/4002", steps.series("client", rawPeer, 4002, "application", "remote"));
+            steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"));
             steps.play("concurrent 100 /chat/load",
-                    Map.of(key("client", server, 1000, "normal", "local"), 50.0,
-                            key("server", "/chat/load", 1000, "normal", "remote"), 50.0,
-                            key("client", server, 4001, "application", "remote"), 50.0,
-                            key("server", "/chat/load", 4001, "application", "local"), 50.0));
+                    Map.of(steps.key("client", server, 1000, "normal", "local"), 50.0,
+                            steps.key("server", "/chat/load", 1000, "normal", "remote"), 50.0,
+                            steps.key("client", server, 4001, "application", "remote"), 50.0,
+                            steps.key("server", "/chat/load", 4001, "application", "local"), 50.0));
             Scrape scrape = Scrape.of(host.metricsPort());
             assertEquals(0.0, scrape.values("websocket_sessions_active", "application", "release").values().stream()
                     .mapToDouble(d -> d).sum(), scrape.body);
             assertEquals(Map.of("{counted=true, stack=vertx}", 1.0),
                     scrape.values("closewatch_stack_info", "application", "release"));
         }
-    }
-
-    private static Map<String, Double> series(String side, String endpoint, int code, String category,
-                                              String initiator) {
-        return Map.of(key(side, endpoint, code, category, initiator), 1.0);
-    }
-
-    private static String key(String side, String endpoint, int code, String category, String initiator) {
-        return "{api=vertx, category=" + category + ", code=" + code + ", endpoint=" + endpoint + ", initiator="
-                + initiator + ", side=" + side + "}";
     }
 }

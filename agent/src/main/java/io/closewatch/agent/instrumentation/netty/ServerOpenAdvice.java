@@ -9,8 +9,8 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * {@code WebSocketServerHandshaker.handshake0(invoker, channel, request, headers, promise)}, where every server
- * handshake ends up in Netty 4.2: unless it failed at once, the channel is a server session under the requested path (without
- * its query), which is all Netty knows of an endpoint.
+ * handshake ends up in Netty 4.2: unless it failed at once, the channel is a server session under the requested path
+ * (without its query), which is all Netty knows of an endpoint.
  */
 public final class ServerOpenAdvice {
     private ServerOpenAdvice() {

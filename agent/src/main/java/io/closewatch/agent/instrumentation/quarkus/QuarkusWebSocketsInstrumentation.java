@@ -29,7 +29,7 @@ public final class QuarkusWebSocketsInstrumentation implements InstrumentationMo
 
     @Override
     public String[] classFileNames() {
-        return new String[] {"httpUpgrade"};
+        return new String[] {"websockets/next/runtime/WebSocketServerRecorder$"};
     }
 
     @Override

@@ -16,15 +16,15 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * Reactor Netty's WebSockets ({@code reactor.netty.http}), and so Spring WebFlux's on Reactor Netty. A session is a
  * {@code WebsocketServerOperations} (open once it is made with a handshaker) or a {@code WebsocketClientOperations}
- * (open when Netty's handshaker has completed the handshake, just before the application's handler runs). What the application's {@code receiveCloseStatus()}
- * tells is emitted once, when the first close frame goes out: {@code sendCloseNow(frame, status, ...)} (the echo of
- * the peer's frame, which {@code onInboundNext} reads first; 1006 when the application cancels its inbound; 1002 on
- * an outbound error; 1000 when a server's handler completes) or the application's {@code sendClose(frame)}. Every
- * session ends in {@code ChannelOperations.terminate()}, which the WebSocket operations inherit: a connection lost
- * without a frame emits no status at all, and is counted 1006, as is one reset (an I/O error in
- * {@code onInboundError}), for which Reactor Netty tells the application 1002. Two of Netty's classes under it are
- * hooked for Reactor Netty's sessions only: its client handshaker (the open) and its frame decoder, which closes by
- * itself a frame too big (1009) or malformed (1002).
+ * (open when Netty's handshaker has completed the handshake, just before the application's handler runs). What the
+ * application's {@code receiveCloseStatus()} tells is emitted once, when the first close frame goes out:
+ * {@code sendCloseNow(frame, status, ...)} (the echo of the peer's frame, which {@code onInboundNext} reads first; 1006
+ * when the application cancels its inbound; 1002 on an outbound error; 1000 when a server's handler completes) or the
+ * application's {@code sendClose(frame)}. Every session ends in {@code ChannelOperations.terminate()}, which the
+ * WebSocket operations inherit: a connection lost without a frame emits no status at all, and is counted 1006, as is
+ * one reset (an I/O error in {@code onInboundError}), for which Reactor Netty tells the application 1002. Two of
+ * Netty's classes under it are hooked for Reactor Netty's sessions only: its client handshaker (the open) and its frame
+ * decoder, which closes by itself a frame too big (1009) or malformed (1002).
  */
 public final class ReactorNettyInstrumentation implements InstrumentationModule {
     private static final String SERVER = "reactor.netty.http.server.WebsocketServerOperations";

@@ -33,11 +33,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Netty's WebSocket codec (4.1 and 4.2) used directly, on 127.0.0.1: a server with {@code WebSocketServerProtocolHandler} at
- * {@code /chat} (and below), a server that drives a {@code WebSocketServerHandshaker} itself, a client with
- * {@code WebSocketClientProtocolHandler}, and raw-socket peers. Both servers close with the code a
- * "close:&lt;code&gt;" message asks for. Reads one scenario per line, plays it, answers "DONE" once every session it
- * started has ended, and stops on "exit".
+ * Netty's WebSocket codec (4.1 and 4.2) used directly, on 127.0.0.1: a server with
+ * {@code WebSocketServerProtocolHandler} at {@code /chat} (and below), a server that drives a
+ * {@code WebSocketServerHandshaker} itself, a client with {@code WebSocketClientProtocolHandler}, and raw-socket peers.
+ * Both servers close with the code a "close:&lt;code&gt;" message asks for. Reads one scenario per line, plays it,
+ * answers "DONE" once every session it started has ended, and stops on "exit".
  */
 public final class NettyHost {
     /** More than Netty's default frame limit, 65,536 bytes. */
@@ -137,7 +137,8 @@ public final class NettyHost {
                         channel -> channel.writeAndFlush(new TextWebSocketFrame("x".repeat(TOO_BIG))));
                 break;
             case "server-too-big": // <path>: the server sends more than the client takes
-                session(serverOf(command[1]), command[1], channel -> channel.writeAndFlush(new TextWebSocketFrame("big")));
+                session(serverOf(command[1]), command[1],
+                        channel -> channel.writeAndFlush(new TextWebSocketFrame("big")));
                 break;
             case "raw-peer": // <action>: the raw server ends the client's session (see RawPeerServer)
                 session(rawPeer.port(), "/" + command[1], channel -> { });

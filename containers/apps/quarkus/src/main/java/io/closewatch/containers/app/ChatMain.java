@@ -10,8 +10,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Says "READY port=..." once Quarkus runs (on a random port of 127.0.0.1, see application.properties), and stops when its standard input says "exit" or ends, as the suite's
- * hosts do.
+ * Says "READY port=..." once Quarkus runs (on a random port of 127.0.0.1, see application.properties), and stops when
+ * its standard input says "exit" or ends, as the suite's hosts do.
  */
 @QuarkusMain
 public class ChatMain implements QuarkusApplication {

@@ -12,7 +12,8 @@ public class ChatSocket {
     @OnTextMessage
     public Uni<Void> onMessage(String message, WebSocketConnection connection) {
         if (message.startsWith("close:")) {
-            return connection.close(new CloseReason(Integer.parseInt(message.substring("close:".length())), "asked to"));
+            int code = Integer.parseInt(message.substring("close:".length()));
+            return connection.close(new CloseReason(code, "asked to"));
         }
         return Uni.createFrom().voidItem();
     }
