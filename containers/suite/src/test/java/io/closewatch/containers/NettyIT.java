@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Netty's WebSocket codec used directly (4.2, and 4.1 as Spring Boot 3.5 has it), against the real agent (see
  * {@code NettyHost}): a server behind {@code WebSocketServerProtocolHandler}, a server driving its own
- * {@code WebSocketServerHandshaker}, and {@code WebSocketClientProtocolHandler}. Netty knows no template: a server session is labelled with its requested
- * path. Each scenario adds exactly the expected series and no other, both sides, and every session ends with the
- * active gauges at 0.
+ * {@code WebSocketServerHandshaker}, and {@code WebSocketClientProtocolHandler}. Netty knows no template: a server
+ * session is labelled with its requested path. Each scenario adds exactly the expected series and no other, both sides,
+ * and every session ends with the active gauges at 0.
  */
 class NettyIT {
     @ParameterizedTest(name = "{0} on Java {1}")
@@ -50,6 +50,12 @@ class NettyIT {
             steps.play("raw-client close/4003 /chat/4",
                     steps.series("server", "/chat/4", 4003, "application", "remote"));
             steps.play("raw-client close/empty /own/8", steps.series("server", "/own/8", 1005, "no_status", "remote"));
+            steps.play("raw-client close/1012 /own/8",
+                    steps.series("server", "/own/8", 1012, "server_error", "remote"));
+            // Netty's decoder rejects the illegal code but, the peer's close having come, closes without a
+            // frame.
+            steps.play("raw-client close/1005 /own/8",
+                    steps.series("server", "/own/8", 1006, "abnormal", "none"));
             steps.play("raw-peer close/4002", steps.series("client", rawPeer, 4002, "application", "remote"));
             steps.play("raw-peer close/empty", steps.series("client", rawPeer, 1005, "no_status", "remote"));
             steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"));

@@ -57,6 +57,12 @@ class ReactorNettyIT {
             // Reactor Netty tells the application 1005 for a close frame without a code.
             steps.play("raw-client close/empty /chat/4", steps.series("server", "/chat/{room}", 1005, "no_status",
                     "remote"));
+            steps.play("raw-client close/1012 /chat/4",
+                    steps.series("server", "/chat/{room}", 1012, "server_error", "remote"));
+            // Netty's decoder rejects the illegal code but, the peer's close having come, closes without a
+            // frame.
+            steps.play("raw-client close/1005 /chat/4",
+                    steps.series("server", "/chat/{room}", 1006, "abnormal", "none"));
             steps.play("raw-peer close/4002", steps.series("client", rawPeer, 4002, "application", "remote"));
             steps.play("raw-peer close/empty", steps.series("client", rawPeer, 1005, "no_status", "remote"));
             steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"));

@@ -21,6 +21,7 @@ class VertxIT {
         try (HostJvm host = HostJvm.start(runtime, "io.closewatch.containers.host.VertxHost", List.of(),
                 JavaHomes.require(java), "port={port}", List.of(), Map.of())) {
             String server = "ws://127.0.0.1:" + host.readyValue("server");
+            String idleServer = "ws://127.0.0.1:" + host.readyValue("idle");
             String rawPeer = "ws://127.0.0.1:" + host.readyValue("raw");
             Steps steps = new Steps(host, "vertx");
             steps.play("client-close 1000 /chat/1",
@@ -36,6 +37,20 @@ class VertxIT {
             // Vert.x tells the application 1000 for a close frame without a code, as Tomcat does.
             steps.play("raw-client close/empty /chat/2",
                     steps.series("server", "/chat/2", 1000, "normal", "remote"));
+            // Vert.x's idle timeout drops the connection without a close frame, on a WebSocket as on HTTP.
+            steps.play("client-idle /chat/3",
+                    steps.series("client", idleServer, 1006, "abnormal", "none"),
+                    steps.series("server", "/chat/3", 1006, "abnormal", "none"));
+            // A message over the server's limit is dropped (the handler's exception handler is told); the session
+            // goes on, and the client's close ends it.
+            steps.play("client-too-big /chat/4",
+                    steps.series("client", server, 1000, "normal", "local"),
+                    steps.series("server", "/chat/4", 1000, "normal", "remote"));
+            steps.play("raw-client close/1012 /chat/2",
+                    steps.series("server", "/chat/2", 1012, "server_error", "remote"));
+            // Netty's decoder under Vert.x rejects the illegal code but, the peer's close having come, closes
+            // without a frame.
+            steps.play("raw-client close/1005 /chat/2", steps.series("server", "/chat/2", 1006, "abnormal", "none"));
             steps.play("raw-peer close/4002", steps.series("client", rawPeer, 4002, "application", "remote"));
             steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"));
             steps.play("concurrent 100 /chat/load",

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketClient;
 
@@ -14,27 +15,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Vert.x (5, and 4.5) on both sides: an {@code HttpServer} whose WebSocket handler closes with the code a "close:&lt;code&gt;"
- * message asks for, its {@code WebSocketClient}, and raw-socket peers, on 127.0.0.1. Reads one scenario per line,
- * plays it, answers "DONE" once every session it started has ended (as ItHost does), and stops on "exit".
+ * Vert.x (5, and 4.5) on both sides: an {@code HttpServer} (and one with an idle timeout of a second) whose WebSocket
+ * handler closes with the code a "close:&lt;code&gt;" message asks for, its {@code WebSocketClient}, and raw-socket
+ * peers, on 127.0.0.1. Reads one scenario per line, plays it, answers "DONE" once every session it started has ended
+ * (as ItHost does), and stops on "exit".
  */
 public final class VertxHost {
+    /** More than a Vert.x server takes in one message by default (4 frames of 65,536 bytes). */
+    private static final int TOO_BIG = 300_000;
+
     private final Vertx vertx = Vertx.vertx();
     private final WebSocketClient client = vertx.createWebSocketClient();
     private final int serverPort;
+    private final int idleServerPort;
     private final RawPeerServer rawPeer;
 
-    private VertxHost(int serverPort, RawPeerServer rawPeer) {
+    private VertxHost(int serverPort, int idleServerPort, RawPeerServer rawPeer) {
         this.serverPort = serverPort;
+        this.idleServerPort = idleServerPort;
         this.rawPeer = rawPeer;
     }
 
     public static void main(String[] args) throws Exception {
         Vertx serverVertx = Vertx.vertx();
         HttpServer server = get(serverVertx.createHttpServer().webSocketHandler(ws -> serve(ws)).listen(0, "127.0.0.1"));
+        HttpServer idleServer = get(serverVertx.createHttpServer(new HttpServerOptions().setIdleTimeout(1)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)).webSocketHandler(ws -> serve(ws)).listen(0, "127.0.0.1"));
         try (RawPeerServer rawPeer = new RawPeerServer()) {
-            VertxHost host = new VertxHost(server.actualPort(), rawPeer);
-            System.out.println("READY server=" + server.actualPort() + " raw=" + rawPeer.port());
+            VertxHost host = new VertxHost(server.actualPort(), idleServer.actualPort(), rawPeer);
+            System.out.println("READY server=" + server.actualPort() + " idle=" + idleServer.actualPort() + " raw="
+                    + rawPeer.port());
             ((Scenarios) host::run).playFromStandardInput();
             get(host.vertx.close());
         }
@@ -60,6 +70,15 @@ public final class VertxHost {
                 break;
             case "server-close": // <code> <path>: the server closes Vert.x's client's session
                 session(serverPort, command[2], ws -> ws.writeTextMessage("close:" + command[1]));
+                break;
+            case "client-idle": // <path>: the client stays silent until the idle server's timeout (1 s) ends it
+                session(idleServerPort, command[1], ws -> { });
+                break;
+            case "client-too-big": // <path>: the client sends a message over the server's limit, then closes 1000
+                session(serverPort, command[1], ws -> {
+                    ws.writeTextMessage("x".repeat(TOO_BIG));
+                    ws.close((short) 1000, "bye");
+                });
                 break;
             case "raw-peer": // <action>: the raw server ends Vert.x's client's session (see RawPeerServer)
                 session(rawPeer.port(), "/" + command[1], ws -> { });
