@@ -22,6 +22,7 @@ LINES = {
     "netty.version": ("io.netty", "netty-codec-http", "4.2."),
     "netty41.version": ("io.netty", "netty-codec-http", "4.1."),
     "okhttp.version": ("com.squareup.okhttp3", "okhttp-jvm", "5."),
+    "okhttp4.version": ("com.squareup.okhttp3", "okhttp", "4.12."),
     "vertx.version": ("io.vertx", "vertx-core", "5.0."),
     "vertx45.version": ("io.vertx", "vertx-core", "4.5."),
     "reactor-netty.version": ("io.projectreactor.netty", "reactor-netty-http", "1.3."),

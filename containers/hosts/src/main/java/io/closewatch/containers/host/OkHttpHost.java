@@ -1,0 +1,25 @@
+package io.closewatch.containers.host;
+
+import java.net.URI;
+
+/**
+ * OkHttp's WebSocket client alone (for OkHttp 4.12, whose runtime has no container), against raw-socket peers on
+ * 127.0.0.1 that end each session as named (see {@code RawPeerServer}). Reads one scenario per line, plays it,
+ * answers "DONE" once the session has ended, and stops on "exit".
+ */
+public final class OkHttpHost {
+    private OkHttpHost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (RawPeerServer rawPeer = new RawPeerServer(); OkHttpSessions okHttp = new OkHttpSessions()) {
+            System.out.println("READY raw=" + rawPeer.port());
+            ((Scenarios) command -> {
+                if (!command[0].equals("raw-peer")) { // <action>: the raw server ends OkHttp's session
+                    throw new IllegalArgumentException("unknown scenario " + command[0]);
+                }
+                okHttp.peerEnds(URI.create("ws://127.0.0.1:" + rawPeer.port() + "/" + command[1]));
+            }).playFromStandardInput();
+        }
+    }
+}
