@@ -54,7 +54,7 @@ MUTATIONS = [
     (I + "okhttp/CloseAdvice.java", "if (queued) {", "if (true) {"),
     (I + "okhttp/CancelAdvice.java", "CloseWatchBridge.aborted(webSocket, Api.OKHTTP);", ""),
     (I + "okhttp/FailureAdvice.java", "if (reader != null) {", "if (true) {"),
-    (I + "vertx/ServerOpenAdvice.java", "Api.VERTX, null, path, null)", "Api.VERTX, null, \"/\", null)"),
+    (I + "vertx/ServerOpenAdvice.java", "Api.VERTX, connection, path, null)", "Api.VERTX, connection, \"/\", null)"),
     (I + "vertx/ClientOpenAdvice.java", "webSocket.isSsl() ? \"wss\" : \"ws\"", "\"wss\""),
     (I + "vertx/PeerCloseAdvice.java", "CloseWatchBridge.closeReceived(", "CloseWatchBridge.closeSent("),
     (I + "vertx/CloseAdvice.java", "CloseWatchBridge.closeSent(webSocket, Api.VERTX, code);", ""),
