@@ -1,0 +1,206 @@
+package io.closewatch.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The release gate ({@code java -jar closewatch-agent.jar compare}) against a real Prometheus whose data was
+ * backfilled with {@code promtool tsdb create-blocks-from openmetrics}: the closes of several releases of one
+ * application over the half hour before {@link #END}, as the agent exports them.
+ */
+class ReleaseGateIT {
+    private static final String APPLICATION = "gate-app";
+    /** The end of the window compared: an hour ago, inside Prometheus's retention and before its head block. */
+    private static final long END = System.currentTimeMillis() / 1000 / 60 * 60 - 3600;
+    private static final String[] CODES = {"1000", "1006", "1011", "4001"};
+    private static final double[] SAME_MIX = {0.95, 0.03, 0.01, 0.01};
+    private static final int SAME_MIX_PAIRS = 10;
+
+    private static Path workDir;
+    private static Process prometheus;
+    private static String url;
+
+    @BeforeAll
+    static void startPrometheusOnBackfilledData() throws Exception {
+        Path promtool = Repository.tool("promtool", "prometheus");
+        Path server = Repository.tool("prometheus", "prometheus");
+        workDir = Files.createTempDirectory("closewatch-gate");
+        Map<String, long[]> releases = new LinkedHashMap<>();
+        releases.put("base", new long[] {1900, 60, 20, 20});
+        releases.put("bad-1006", new long[] {1740, 220, 20, 20}); // 1006 from 3 % to 11 %
+        releases.put("base-5k", new long[] {4750, 150, 50, 50});
+        releases.put("bad-1011", new long[] {4650, 150, 150, 50}); // 1011 from 1 % to 3 %
+        releases.put("tiny", new long[] {7, 1, 0, 0});
+        Random random = new Random(7);
+        for (int i = 0; i <= SAME_MIX_PAIRS; i++) {
+            releases.put("same-" + i, sample(random, 2000));
+        }
+        Path openMetrics = workDir.resolve("closes.om");
+        Files.writeString(openMetrics, openMetrics(releases));
+        Processes.Result blocks = Processes.run(List.of(promtool.toString(), "tsdb", "create-blocks-from",
+                "openmetrics", openMetrics.toString(), workDir.resolve("data").toString()), workDir, Map.of(), 120);
+        assertEquals(0, blocks.exitCode(), blocks.output());
+        Path config = workDir.resolve("prometheus.yml");
+        Files.writeString(config, "global:\n  scrape_interval: 15s\n");
+        int port = LocalStack.freePort();
+        url = "http://127.0.0.1:" + port;
+        prometheus = new ProcessBuilder(server.toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + workDir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("prometheus.log").toFile()).start();
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(url + "/-/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    break;
+                }
+            } catch (java.io.IOException notYet) {
+                // starting
+            }
+            assertTrue(System.nanoTime() < deadline, "Prometheus did not get ready: "
+                    + Files.readString(workDir.resolve("prometheus.log")));
+            Thread.sleep(200);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (prometheus != null) {
+            prometheus.destroy();
+            prometheus.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void abnormalClosuresFromThreeToElevenPercentFailTheGate() throws Exception {
+        Processes.Result result = compare("base", "bad-1006");
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("REGRESSION: bad-1006 against base: more closes with 1006"),
+                result.output());
+    }
+
+    @Test
+    void internalErrorsFromOneToThreePercentFailTheGate() throws Exception {
+        Processes.Result result = compare("base-5k", "bad-1011");
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("more closes with 1011"), result.output());
+    }
+
+    @Test
+    void releasesFromTheSameMixPass() throws Exception {
+        List<String> failed = new ArrayList<>();
+        for (int i = 1; i <= SAME_MIX_PAIRS; i++) {
+            Processes.Result result = compare("same-0", "same-" + i);
+            assertTrue(result.exitCode() == 0 || result.exitCode() == 1, result.output());
+            if (result.exitCode() != 0) {
+                failed.add(result.output());
+            }
+        }
+        assertTrue(failed.size() <= 1, failed.toString());
+    }
+
+    @Test
+    void aReleaseWithEightClosesOrNoneIsNotEnoughData() throws Exception {
+        Processes.Result tiny = compare("base", "tiny");
+        assertEquals(3, tiny.exitCode(), tiny.output());
+        assertTrue(tiny.output().contains("NOT ENOUGH DATA: tiny against base: 8 and 2000 closes"), tiny.output());
+        Processes.Result unknown = compare("base", "never-deployed");
+        assertEquals(3, unknown.exitCode(), unknown.output());
+        assertTrue(unknown.output().contains("0 and 2000 closes"), unknown.output());
+    }
+
+    @Test
+    void anUnreachablePrometheusIsExitTwoInOneLine() throws Exception {
+        Processes.Result result = Processes.run(command("http://127.0.0.1:" + LocalStack.freePort(), "base",
+                "bad-1006", "text"), workDir, Map.of(), 60);
+        assertEquals(2, result.exitCode(), result.output());
+        assertEquals(1, result.output().strip().lines().count(), result.output());
+        assertTrue(result.output().startsWith("closewatch compare: cannot reach Prometheus"), result.output());
+    }
+
+    @Test
+    void jsonCarriesTheSameVerdict() throws Exception {
+        Processes.Result result = Processes.run(command(url, "base", "bad-1006", "json"), workDir, Map.of(), 60);
+        assertEquals(1, result.exitCode(), result.output());
+        JsonNode json = Repository.JSON.readTree(result.output());
+        assertEquals("regression", json.get("verdict").asText());
+        assertEquals(1, json.get("exit_status").asInt());
+        assertEquals("1006", json.get("regressions").get(0).asText());
+        assertEquals(2000, json.get("baseline").get("closes").asLong());
+        JsonNode code1006 = null;
+        for (JsonNode code : json.get("codes")) {
+            if (code.get("code").asText().equals("1006")) {
+                code1006 = code;
+            }
+        }
+        assertEquals(220, code1006.get("candidate_count").asLong());
+        assertTrue(code1006.get("regression").asBoolean());
+    }
+
+    private static Processes.Result compare(String baseline, String candidate) throws Exception {
+        return Processes.run(command(url, baseline, candidate, "text"), workDir, Map.of(), 60);
+    }
+
+    private static List<String> command(String prometheusUrl, String baseline, String candidate, String format) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("closewatch.it.agentJar"), "compare", "--prometheus", prometheusUrl,
+                "--application", APPLICATION, "--baseline", baseline, "--candidate", candidate, "--window", "30m",
+                "--end", Long.toString(END), "--format", format);
+    }
+
+    /**
+     * Each release's counters as the agent exports them, a sample every 15 s: 0 until the window opens, then rising
+     * evenly to the release's total at {@link #END}, so that their increase over the window is that total.
+     */
+    private static String openMetrics(Map<String, long[]> releases) {
+        StringBuilder out = new StringBuilder("# TYPE websocket_closes counter\n");
+        long start = END - 1800;
+        for (Map.Entry<String, long[]> release : releases.entrySet()) {
+            for (int c = 0; c < CODES.length; c++) {
+                long total = release.getValue()[c];
+                for (long t = start - 600; t <= END; t += 15) {
+                    double value = t <= start ? 0 : (double) total * (t - start) / (END - start);
+                    out.append("websocket_closes_total{application=\"").append(APPLICATION).append("\",release=\"")
+                            .append(release.getKey()).append("\",api=\"jakarta\",side=\"server\",endpoint=\"/chat\"")
+                            .append(",code=\"").append(CODES[c]).append("\"} ").append(value).append(' ').append(t)
+                            .append('\n');
+                }
+            }
+        }
+        return out.append("# EOF\n").toString();
+    }
+
+    private static long[] sample(Random random, int total) {
+        long[] counts = new long[CODES.length];
+        for (int i = 0; i < total; i++) {
+            double u = random.nextDouble();
+            int k = 0;
+            while (k < SAME_MIX.length - 1 && u >= SAME_MIX[k]) {
+                u -= SAME_MIX[k];
+                k++;
+            }
+            counts[k]++;
+        }
+        return counts;
+    }
+}
