@@ -9,10 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The release gate ({@code java -jar closewatch-agent.jar compare}) against a real Prometheus whose data was
  * backfilled with {@code promtool tsdb create-blocks-from openmetrics}: the closes of several releases of one
- * application over the half hour before {@link #END}, as the agent exports them.
+ * application over the half hour before {@link #END}, as the agent exports them. Prometheus asks for Basic
+ * authentication, which the gate takes from the environment.
  */
 class ReleaseGateIT {
     private static final String APPLICATION = "gate-app";
@@ -34,6 +37,9 @@ class ReleaseGateIT {
     private static final String[] CODES = {"1000", "1006", "1011", "4001"};
     private static final double[] SAME_MIX = {0.95, 0.03, 0.01, 0.01};
     private static final int SAME_MIX_PAIRS = 10;
+    private static final String CREDENTIALS = "gate:gate-secret";
+    /** bcrypt of "gate-secret" (Python's bcrypt 3.2, cost 10), as Prometheus's web configuration wants it. */
+    private static final String PASSWORD_HASH = "$2b$10$rSYkinRT22fBwfH4aQB6HOd7H1gZ9e0tn9m.AmyDNHfOv/q1IQTtu";
 
     private static Path workDir;
     private static Process prometheus;
@@ -61,16 +67,19 @@ class ReleaseGateIT {
         assertEquals(0, blocks.exitCode(), blocks.output());
         Path config = workDir.resolve("prometheus.yml");
         Files.writeString(config, "global:\n  scrape_interval: 15s\n");
+        Path webConfig = workDir.resolve("web.yml");
+        Files.writeString(webConfig, "basic_auth_users:\n  gate: " + PASSWORD_HASH + "\n");
         int port = LocalStack.freePort();
         url = "http://127.0.0.1:" + port;
-        prometheus = new ProcessBuilder(server.toString(), "--config.file=" + config,
+        prometheus = new ProcessBuilder(server.toString(), "--config.file=" + config, "--web.config.file=" + webConfig,
                 "--storage.tsdb.path=" + workDir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("prometheus.log").toFile()).start();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try {
-                if (client.send(HttpRequest.newBuilder(URI.create(url + "/-/ready")).build(),
+                if (client.send(HttpRequest.newBuilder(URI.create(url + "/-/ready")).header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(CREDENTIALS.getBytes(StandardCharsets.UTF_8))).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     break;
                 }
@@ -139,8 +148,19 @@ class ReleaseGateIT {
     }
 
     @Test
+    void credentialsPrometheusRefusesOrNoneAreExitTwoInOneLine() throws Exception {
+        for (Map<String, String> environment : List.of(Map.of("CLOSEWATCH_PROMETHEUS_AUTH", "gate:wrong"),
+                Map.<String, String>of())) {
+            Processes.Result result = Processes.run(command(url, "base", "bad-1006", "text"), workDir, environment, 60);
+            assertEquals(2, result.exitCode(), result.output());
+            assertEquals("closewatch compare: Prometheus at " + url + " refused the credentials (HTTP 401); set "
+                    + "CLOSEWATCH_PROMETHEUS_AUTH=user:password", result.output().strip());
+        }
+    }
+
+    @Test
     void jsonCarriesTheSameVerdict() throws Exception {
-        Processes.Result result = Processes.run(command(url, "base", "bad-1006", "json"), workDir, Map.of(), 60);
+        Processes.Result result = Processes.run(command(url, "base", "bad-1006", "json"), workDir, AUTH, 60);
         assertEquals(1, result.exitCode(), result.output());
         JsonNode json = Repository.JSON.readTree(result.output());
         assertEquals("regression", json.get("verdict").asText());
@@ -157,8 +177,10 @@ class ReleaseGateIT {
         assertTrue(code1006.get("regression").asBoolean());
     }
 
+    private static final Map<String, String> AUTH = Map.of("CLOSEWATCH_PROMETHEUS_AUTH", CREDENTIALS);
+
     private static Processes.Result compare(String baseline, String candidate) throws Exception {
-        return Processes.run(command(url, baseline, candidate, "text"), workDir, Map.of(), 60);
+        return Processes.run(command(url, baseline, candidate, "text"), workDir, AUTH, 60);
     }
 
     private static List<String> command(String prometheusUrl, String baseline, String candidate, String format) {
