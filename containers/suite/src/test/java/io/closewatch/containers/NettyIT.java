@@ -6,8 +6,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /**
  * Netty's WebSocket codec used directly (4.2, and 4.1 as Spring Boot 3.5 has it), against the real agent (see
  * {@code NettyHost}): a server behind {@code WebSocketServerProtocolHandler}, a server driving its own
@@ -65,11 +63,7 @@ class NettyIT {
                             steps.key("server", "/chat/load", 1000, "normal", "remote"), 50.0,
                             steps.key("client", handler, 4001, "application", "remote"), 50.0,
                             steps.key("server", "/chat/load", 4001, "application", "local"), 50.0));
-            Scrape scrape = Scrape.of(host.metricsPort());
-            assertEquals(0.0, scrape.values("websocket_sessions_active", "application", "release").values().stream()
-                    .mapToDouble(d -> d).sum(), scrape.body);
-            assertEquals(Map.of("{counted=true, stack=netty}", 1.0),
-                    scrape.values("closewatch_stack_info", "application", "release"));
+            steps.noneActiveAndStacks(Map.of("{counted=true, stack=netty}", 1.0));
         }
     }
 }

@@ -6,8 +6,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /**
  * Reactor Netty's WebSockets against the real agent (see {@code ReactorNettyHost}): a Spring WebFlux server, whose
  * sessions are labelled with the handler mapping's pattern, a plain Reactor Netty server (the requested path), and
@@ -72,12 +70,8 @@ class ReactorNettyIT {
                             steps.key("server", "/chat/{room}", 1000, "normal", "remote"), 50.0,
                             steps.key("client", webFlux, 4001, "application", "remote"), 50.0,
                             steps.key("server", "/chat/{room}", 4001, "application", "local"), 50.0));
-            Scrape scrape = Scrape.of(host.metricsPort());
-            assertEquals(0.0, scrape.values("websocket_sessions_active", "application", "release").values().stream()
-                    .mapToDouble(d -> d).sum(), scrape.body);
-            assertEquals(Map.of("{counted=true, stack=reactor-netty}", 1.0,
-                            "{counted=true, stack=spring-webflux}", 1.0),
-                    scrape.values("closewatch_stack_info", "application", "release"));
+            steps.noneActiveAndStacks(Map.of("{counted=true, stack=reactor-netty}", 1.0,
+                    "{counted=true, stack=spring-webflux}", 1.0));
         }
     }
 }

@@ -31,6 +31,14 @@ final class Steps {
                 + ", initiator=" + initiator + ", side=" + side + "}";
     }
 
+    /** At the end: no session is still counted as active, and the stacks in use are {@code stacks}, counted or not. */
+    void noneActiveAndStacks(Map<String, Double> stacks) throws Exception {
+        Scrape scrape = Scrape.of(host.metricsPort());
+        assertEquals(0.0, scrape.values("websocket_sessions_active", "application", "release").values().stream()
+                .mapToDouble(d -> d).sum(), scrape.body);
+        assertEquals(stacks, scrape.values("closewatch_stack_info", "application", "release"));
+    }
+
     /** Plays {@code scenario}; the closes must then be those expected so far plus {@code added}. */
     @SafeVarargs
     final void play(String scenario, Map<String, Double>... added) throws Exception {
