@@ -7,7 +7,9 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * {@code sendClose(frame)}: the application closes with a code, which is what its {@code receiveCloseStatus()} will
- * tell. A frame without a code is left to what follows: Reactor Netty cannot report it and fails the close.
+ * tell. A frame without a code is left to what follows: Reactor Netty cannot report it and fails the close. Recorded
+ * when called: the frame goes out when the returned {@code Mono} is subscribed, in a lambda, a synthetic method Byte
+ * Buddy leaves alone; a close never subscribed would still count as this side's first.
  */
 public final class CloseAdvice {
     private CloseAdvice() {
