@@ -2,6 +2,7 @@
 """Breaks each hook once, in a copy of the repository, and checks that the fast hook tests then fail.
 
     python3 agent/src/test/mutations/hook-mutations.py      # from the repository root; about 20 s a mutation
+    python3 agent/src/test/mutations/hook-mutations.py netty/    # only the mutations of files whose path has this
 
 Each mutation is one edit of an advice or a module's matcher: the hook's effect is gone or wrong. A mutation the
 hook tests do not notice is printed as SURVIVED, and the script exits 1.
@@ -75,16 +76,24 @@ MUTATIONS = [
      "hasSuperType(named(UPGRADE_STRATEGY + \"X\"))"),
     (I + "undertow/UndertowWebSocketInstrumentation.java", "named(\"sendInternal\").or(named(\"sendBlockingInternal\"))",
      "named(\"sendInternal\")"),
+    (I + "netty/ServerOpenAdvice.java", "query < 0 ? uri : uri.substring(0, query)", "uri"),
+    (I + "netty/ServerOpenAdvice.java", "if (!handshake.isDone() || handshake.isSuccess()) {", "if (false) {"),
+    (I + "netty/CloseSentAdvice.java", "CloseWatchBridge.closeSent(", "CloseWatchBridge.closeReceived("),
+    (I + "netty/CloseReceivedAdvice.java", "if (!closedBefore && received", "if (closedBefore && received"),
+    (I + "netty/CloseReceivedAdvice.java", "code == -1 ? CloseCodes.NO_STATUS : code", "code"),
+    (I + "netty/EndAdvice.java", "CloseWatchBridge.endedIfSeen(pipeline.channel(), Api.NETTY, true);", ""),
 ]
 
 
 def main():
     root = pathlib.Path(__file__).resolve().parents[4]
+    only = sys.argv[1] if len(sys.argv) > 1 else ""
+    mutations = [mutation for mutation in MUTATIONS if only in mutation[0]]
     survived = 0
     with tempfile.TemporaryDirectory(prefix="closewatch-mutations-") as work:
         copy = pathlib.Path(work) / "repo"
         shutil.copytree(root, copy, ignore=shutil.ignore_patterns("target", ".git"))
-        for path, text, replacement in MUTATIONS:
+        for path, text, replacement in mutations:
             source = copy / path
             original = source.read_text()
             if original.count(text) != 1:
@@ -101,7 +110,7 @@ def main():
             survived += run.returncode == 0
             print(f"{verdict} {path.removeprefix(I)}: {text.strip()[:60]!r} -> {failed[-1] if failed else ''}",
                   flush=True)
-    print(f"{len(MUTATIONS) - survived} of {len(MUTATIONS)} mutations killed")
+    print(f"{len(mutations) - survived} of {len(mutations)} mutations killed")
     sys.exit(1 if survived else 0)
 
 

@@ -52,6 +52,15 @@ public final class HookHarness implements AutoCloseable {
      * @param renamed stand-ins whose class name the JDK owns: the name as hooked, to the template's name
      */
     public HookHarness(List<InstrumentationModule> modules, List<String> hooked, Map<String, String> renamed) {
+        this(modules, hooked, renamed, List.of());
+    }
+
+    /**
+     * @param hidden prefixes of resource names the loader does not show, though the test's class path has them: a
+     *               library that is there only because the agent compiles against it (Vert.x beside Netty, say)
+     */
+    public HookHarness(List<InstrumentationModule> modules, List<String> hooked, Map<String, String> renamed,
+                       List<String> hidden) {
         transformer = HookInstaller.builder(modules, new HookInstaller.HookOutcome() {
             @Override
             public void hooked(InstrumentationModule module, TypeHooks hooks, String typeName) {
@@ -63,7 +72,7 @@ public final class HookHarness implements AutoCloseable {
                 errors.add(new AssertionError(typeName, error));
             }
         }).makeRaw();
-        loader = new HookedLoader(hooked, renamed);
+        loader = new HookedLoader(hooked, renamed, hidden);
         CloseWatchBridge.install(new CloseRecorder(new CloseMeters(registry, "test", 100, 500),
                 new AgentErrors(registry, NOPLogger.NOP_LOGGER), System::nanoTime));
     }
@@ -157,11 +166,18 @@ public final class HookHarness implements AutoCloseable {
     private final class HookedLoader extends ClassLoader {
         private final List<String> hooked;
         private final Map<String, String> renamed;
+        private final List<String> hidden;
 
-        HookedLoader(List<String> hooked, Map<String, String> renamed) {
+        HookedLoader(List<String> hooked, Map<String, String> renamed, List<String> hidden) {
             super(HookHarness.class.getClassLoader());
             this.hooked = hooked;
             this.renamed = renamed;
+            this.hidden = hidden;
+        }
+
+        @Override
+        public java.net.URL getResource(String name) {
+            return hidden.stream().anyMatch(name::startsWith) ? null : super.getResource(name);
         }
 
         @Override
