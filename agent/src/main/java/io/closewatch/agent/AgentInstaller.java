@@ -2,11 +2,15 @@ package io.closewatch.agent;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import io.closewatch.agent.config.AgentConfig;
+import io.closewatch.agent.config.AgentConfig.Export;
+import io.closewatch.agent.export.HostMeterRegistry;
+import io.closewatch.agent.export.MeterExports;
 import io.closewatch.agent.config.HostDefaults;
 import io.closewatch.agent.http.EndpointSecurity;
 import io.closewatch.agent.http.MetricsHttpServer;
 import io.closewatch.agent.instrumentation.DeferredTransformer;
 import io.closewatch.agent.instrumentation.StackWatcher;
+import io.closewatch.agent.instrumentation.micrometer.MicrometerHooks;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -16,6 +20,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -26,6 +32,8 @@ import java.util.Properties;
  */
 final class AgentInstaller {
     static final String THREAD = "closewatch-start";
+    /** How long an application with {@code export=host} has to load Micrometer before the agent says it has none. */
+    private static final Duration HOST_MICROMETER_WAIT = Duration.ofSeconds(60);
 
     private AgentInstaller() {
     }
@@ -43,7 +51,7 @@ final class AgentInstaller {
                 System.getenv(), AgentInstaller::reportNow);
         boolean instruments = !secondStart && bridgeUnavailable == null;
         DeferredTransformer deferred = instruments && !attached
-                ? new DeferredTransformer(HookInstaller.classFileNames()) : null;
+                ? new DeferredTransformer(HookInstaller.classFileNames(config.exportsTo(Export.HOST))) : null;
         StackWatcher stacks = instruments ? new StackWatcher() : null;
         Thread starter = new Thread(() -> start(config, instrumentation, bridgeUnavailable, secondStart,
                 deferred, stacks), THREAD);
@@ -78,9 +86,11 @@ final class AgentInstaller {
             AgentConfig config = parsed.withHostDefaults(
                     HostDefaults.detect(System.getProperty("sun.java.command"), ClassLoader.getSystemClassLoader()));
             String version = agentVersion();
-            PrometheusMeterRegistry registry = CloseMeters.newRegistry(config.application(), config.release());
-            AgentErrors errors = new AgentErrors(registry, log);
-            CloseMeters meters = new CloseMeters(registry, version, config.maxCodes(), config.maxEndpoints());
+            MeterExports exports = MeterExports.create(config, log);
+            AgentErrors errors = new AgentErrors(exports.registry(), log);
+            exports.start(errors::failed, errors::count);
+            CloseMeters meters = new CloseMeters(exports.registry(), version, config.maxCodes(),
+                    config.maxEndpoints());
             String started;
             if (bridgeUnavailable != null) {
                 errors.failed("bridge_unavailable", bridgeUnavailable);
@@ -89,14 +99,25 @@ final class AgentInstaller {
                 CloseWatchBridge.install(ThrowingEvents.wrapIfInjected(new CloseRecorder(meters, errors,
                         System::nanoTime)));
                 StackReporter reporter = new StackReporter(meters, errors, log, HookInstaller.MODULES);
-                HookInstaller.install(instrumentation, deferred, reporter);
+                HostMeterRegistry host = exports.host();
+                if (host != null) {
+                    CloseWatchBridge.onMicrometer(host::bind);
+                }
+                HookInstaller.install(instrumentation, deferred, host != null, reporter);
                 stacks.reportTo(reporter);
                 if (deferred == null) {
-                    stacks.sawLoaded(instrumentation.getAllLoadedClasses()); // attached: the host runs already
+                    Class<?>[] loaded = instrumentation.getAllLoadedClasses(); // attached: the host runs already
+                    stacks.sawLoaded(loaded);
+                    if (host != null) {
+                        bindLoadedMicrometer(host, loaded);
+                    }
+                }
+                if (host != null) {
+                    host.reportIfUnboundAfter(HOST_MICROMETER_WAIT);
                 }
                 started = "started; it names each WebSocket stack the application loads, counted or not";
             }
-            serve(log, config, registry, version, started);
+            report(log, config, exports, version, started);
         } catch (Throwable t) {
             if (deferred != null) {
                 deferred.passEverything();
@@ -104,6 +125,34 @@ final class AgentInstaller {
             // The host runs on regardless; without a logger for sure, stderr is the one place left.
             System.err.println("[closewatch] The agent could not start and is disabled; the application runs "
                     + "unaffected: " + t);
+        }
+    }
+
+    /** Attached to a running JVM: the application's Micrometer may be initialized already, its hook never to run. */
+    private static void bindLoadedMicrometer(HostMeterRegistry host, Class<?>[] loaded) {
+        for (Class<?> type : loaded) {
+            if (type.getName().equals(MicrometerHooks.METRICS_CLASS)) {
+                host.bind(type);
+            }
+        }
+    }
+
+    /** Says where the meters go, serving the agent's endpoint if that is one of the exports. */
+    private static void report(Logger log, AgentConfig config, MeterExports exports, String version,
+                               String started) {
+        List<String> elsewhere = new ArrayList<>();
+        if (config.exportsTo(Export.HOST)) {
+            elsewhere.add("into the application's Micrometer registry once it loads Micrometer");
+        }
+        if (config.exportsTo(Export.OTLP)) {
+            elsewhere.add("by OTLP to " + config.otlp().url() + " every " + config.otlp().stepSeconds() + " s");
+        }
+        if (exports.prometheus() != null) {
+            serve(log, config, exports.prometheus(), version, started
+                    + (elsewhere.isEmpty() ? "" : "; metrics also go " + String.join(" and ", elsewhere)));
+        } else {
+            log.info("Closewatch {} {}; metrics go {}; no port is opened (application={}, release={})", version,
+                    started, String.join(" and ", elsewhere), config.application(), config.release());
         }
     }
 

@@ -11,6 +11,7 @@ import io.closewatch.agent.instrumentation.javalin.JavalinInstrumentation;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jettyapi.JettyApiInstrumentation;
+import io.closewatch.agent.instrumentation.micrometer.MicrometerHooks;
 import io.closewatch.agent.instrumentation.netty.NettyInstrumentation;
 import io.closewatch.agent.instrumentation.okhttp.OkHttpInstrumentation;
 import io.closewatch.agent.instrumentation.quarkus.QuarkusWebSocketsInstrumentation;
@@ -68,27 +69,39 @@ final class HookInstaller {
     private HookInstaller() {
     }
 
-    /** The names the class file of every instrumented type contains, over all modules. */
-    static ClassFileNames classFileNames() {
+    /**
+     * The names the class file of every instrumented type contains, over all modules.
+     *
+     * @param hostMicrometer whether the application's Micrometer is hooked too ({@code export=host})
+     */
+    static ClassFileNames classFileNames(boolean hostMicrometer) {
         List<String> names = new ArrayList<>();
         for (InstrumentationModule module : MODULES) {
             names.addAll(List.of(module.classFileNames()));
+        }
+        if (hostMicrometer) {
+            names.addAll(List.of(MicrometerHooks.classFileNames()));
         }
         return new ClassFileNames(names);
     }
 
     /**
-     * @param deferred the transformer {@code premain} registered, or null when attached to a running JVM
-     * @param outcome  told of every type hooked or failed
+     * @param deferred       the transformer {@code premain} registered, or null when attached to a running JVM
+     * @param hostMicrometer whether to hook the application's Micrometer too ({@code export=host})
+     * @param outcome        told of every type hooked or failed
      */
-    static void install(Instrumentation instrumentation, DeferredTransformer deferred, HookOutcome outcome) {
-        AgentBuilder builder = builder(MODULES, outcome).assureReadEdgeTo(instrumentation, CloseWatchBridge.class);
+    static void install(Instrumentation instrumentation, DeferredTransformer deferred, boolean hostMicrometer,
+                        HookOutcome outcome) {
+        List<TypeHooks> others = hostMicrometer
+                ? List.of(MicrometerHooks.hooks(HookInstaller.class.getClassLoader())) : List.of();
+        AgentBuilder builder = builder(MODULES, others, outcome)
+                .assureReadEdgeTo(instrumentation, CloseWatchBridge.class);
         if (deferred != null) {
             deferred.delegateTo(builder.makeRaw());
         } else {
             // Only an agent attached to a running JVM can find classes to instrument already loaded.
             builder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                    .with(PreFilteredTransformer.decorator(classFileNames()))
+                    .with(PreFilteredTransformer.decorator(classFileNames(hostMicrometer)))
                     .installOn(instrumentation);
         }
     }
@@ -107,6 +120,11 @@ final class HookInstaller {
      * edge, which needs the JVM's {@link Instrumentation}): also what the hook tests transform their types with.
      */
     static AgentBuilder builder(List<InstrumentationModule> modules, HookOutcome outcome) {
+        return builder(modules, List.of(), outcome);
+    }
+
+    /** As {@link #builder(List, HookOutcome)}, with {@code others}: hooks that count no stack. */
+    static AgentBuilder builder(List<InstrumentationModule> modules, List<TypeHooks> others, HookOutcome outcome) {
         // The advice changes no class format, so Byte Buddy's Nexus (for initialising generated fields) is never
         // used, yet building it injects a class into the application loader and generates an accessor inside
         // java.base, a fifth of a second on the host's start-up. The property is the relocated copy's own.
@@ -135,6 +153,9 @@ final class HookInstaller {
                         .transform(hooks.advice())
                         .transform(outcomes.matchedBy(module, hooks));
             }
+        }
+        for (TypeHooks hooks : others) {
+            builder = builder.type(hooks.types(), hooks.loaders()).transform(hooks.advice());
         }
         return builder;
     }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A logger that keeps every line, as "LEVEL message", for tests of what the agent logs. */
-final class CapturingLogger extends LegacyAbstractLogger {
-    final List<String> lines = new CopyOnWriteArrayList<>();
+public final class CapturingLogger extends LegacyAbstractLogger {
+    public final List<String> lines = new CopyOnWriteArrayList<>();
 
     @Override
     protected String getFullyQualifiedCallerName() {

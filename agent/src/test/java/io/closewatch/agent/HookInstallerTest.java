@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real modules' names: every kind of type a hook instruments passes the pre-filter, ordinary classes do not. */
 class HookInstallerTest {
-    private final ClassFileNames names = HookInstaller.classFileNames();
+    private final ClassFileNames names = HookInstaller.classFileNames(false);
 
     /** Overrides only the abstract onOpen, as many programmatic endpoints do. */
     abstract static class OpenOnlyEndpoint extends Endpoint {
@@ -89,5 +89,13 @@ class HookInstallerTest {
         assertFalse(names.mentionedIn(classFile(Unrelated.class)));
         assertFalse(names.mentionedIn(jdkClassFile("java.base", "java.io.FileInputStream")));
         assertFalse(names.mentionedIn(jdkClassFile("java.net.http", "jdk.internal.net.http.HttpClientImpl")));
+    }
+
+    @Test
+    void theApplicationsMicrometerPassesOnlyWhenItIsExportedTo() throws IOException {
+        byte[] metrics = classFile(io.micrometer.core.instrument.Metrics.class);
+        assertFalse(names.mentionedIn(metrics));
+        assertTrue(HookInstaller.classFileNames(true).mentionedIn(metrics));
+        assertFalse(HookInstaller.classFileNames(true).mentionedIn(classFile(Unrelated.class)));
     }
 }

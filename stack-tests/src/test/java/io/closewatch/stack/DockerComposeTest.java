@@ -56,9 +56,37 @@ class DockerComposeTest {
             }
         }
         assertEquals(List.of(), missing);
-        assertEquals(7, checked, "volumes and builds checked");
-        for (String name : new String[] {"demo-healthy", "demo-degraded", "prometheus", "alertmanager", "grafana"}) {
+        assertEquals(9, checked, "volumes and builds checked");
+        for (String name : new String[] {"demo-healthy", "demo-degraded", "demo-otlp", "otel-collector", "prometheus",
+            "alertmanager", "grafana"}) {
             assertTrue(services.has(name), name + " missing from " + services.fieldNames());
         }
+    }
+
+    /**
+     * The OTLP demo pushes to the collector's OTLP/HTTP receiver, whose metrics pipeline ends in the Prometheus
+     * exporter that Prometheus scrapes (the collector itself cannot run here).
+     */
+    @Test
+    void theOtlpDemoReachesPrometheusThroughTheCollector() throws Exception {
+        Processes.Result resolved = config("test-only");
+        assertEquals(0, resolved.exitCode(), resolved.output());
+        JsonNode demo = Repository.YAML.readTree(resolved.output()).path("services").path("demo-otlp");
+        assertEquals("otlp", demo.path("environment").path("CLOSEWATCH_EXPORT").asText());
+        assertEquals("http://otel-collector:4318/v1/metrics",
+                demo.path("environment").path("CLOSEWATCH_OTLP_URL").asText());
+
+        JsonNode collector = Repository.yaml("otel-collector/config.yaml");
+        assertEquals("0.0.0.0:4318", collector.at("/receivers/otlp/protocols/http/endpoint").asText());
+        JsonNode pipeline = collector.at("/service/pipelines/metrics");
+        assertEquals("[\"otlp\"]", pipeline.path("receivers").toString());
+        assertEquals("[\"prometheus\"]", pipeline.path("exporters").toString());
+        assertEquals("0.0.0.0:9464", collector.at("/exporters/prometheus/endpoint").asText());
+
+        JsonNode scrapes = Repository.yaml("prometheus/prometheus.yml").path("scrape_configs");
+        List<String> targets = new ArrayList<>();
+        scrapes.forEach(job -> job.path("static_configs").forEach(config -> config.path("targets")
+                .forEach(target -> targets.add(target.asText()))));
+        assertTrue(targets.contains("otel-collector:9464"), targets.toString());
     }
 }

@@ -2,6 +2,7 @@ package io.closewatch.agent.bootstrap;
 
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The only agent class that instrumented code calls. It is injected into the bootstrap class loader so that
@@ -75,12 +76,36 @@ public final class CloseWatchBridge {
 
     private static final AtomicBoolean CLAIMED = new AtomicBoolean();
     private static volatile Events events;
+    private static volatile Consumer<Class<?>> micrometerListener;
 
     private CloseWatchBridge() {
     }
 
     public static void install(Events installed) {
         events = installed;
+    }
+
+    /** Told when an application's Micrometer has initialized ({@code export=host}). */
+    public static void onMicrometer(Consumer<Class<?>> listener) {
+        micrometerListener = listener;
+    }
+
+    /**
+     * An application's {@code io.micrometer.core.instrument.Metrics} has initialized: its global registry exists.
+     * Called from that class's static initializer.
+     */
+    public static void micrometerInitialized(Class<?> metrics) {
+        Consumer<Class<?>> listener = micrometerListener;
+        if (listener != null) {
+            try {
+                listener.accept(metrics);
+            } catch (Throwable t) {
+                Events e = events;
+                if (e != null) {
+                    failed(e, "host_export", t);
+                }
+            }
+        }
     }
 
     /**

@@ -1,8 +1,15 @@
 package io.closewatch.agent.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +31,10 @@ public final class AgentConfig {
     public static final String TLS_KEYSTORE = "tls.keystore";
     public static final String TLS_KEYSTORE_PASSWORD = "tls.keystore.password";
     public static final String REQUEST_TIMEOUT = "request.timeout";
+    public static final String EXPORT = "export";
+    public static final String OTLP_URL = "otlp.url";
+    public static final String OTLP_STEP = "otlp.step";
+    public static final String OTLP_HEADERS = "otlp.headers";
 
     /** Not used by Prometheus (9090-9093), node exporter (9100), the JMX exporter (9404) nor OpenTelemetry (9464). */
     public static final int DEFAULT_PORT = 9469;
@@ -34,9 +45,12 @@ public final class AgentConfig {
     public static final int DEFAULT_MAX_ENDPOINTS = 500;
     /** Seconds a client of the metrics endpoint has to send its request (and finish a TLS handshake). */
     public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 5;
+    /** An OpenTelemetry Collector's OTLP/HTTP receiver on the same machine (or pod), as OpenTelemetry's SDKs assume. */
+    public static final URI DEFAULT_OTLP_URL = URI.create("http://localhost:4318/v1/metrics");
+    public static final int DEFAULT_OTLP_STEP_SECONDS = 60;
 
     private static final String[] KEYS = {PORT, HOST, RELEASE, APPLICATION, MAX_CODES, MAX_ENDPOINTS, AUTH_USERNAME,
-        AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, REQUEST_TIMEOUT};
+        AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, REQUEST_TIMEOUT, EXPORT, OTLP_URL, OTLP_STEP, OTLP_HEADERS};
 
     private final int port;
     private final String host;
@@ -46,9 +60,34 @@ public final class AgentConfig {
     private final int maxEndpoints;
     private final int requestTimeoutSeconds;
     private final Map<String, String> endpointSecurity;
+    private final Set<Export> exports;
+    private final Otlp otlp;
+
+    /** Where the meters go: any of them, together. */
+    public enum Export {
+        /** The agent's own endpoint, {@code /metrics} on {@code host:port}. */
+        PROMETHEUS,
+        /** The application's own Micrometer registries ({@code Metrics.globalRegistry}); no port. */
+        HOST,
+        /** Pushed by OTLP/HTTP to {@code otlp.url}. */
+        OTLP;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Where and how often OTLP is pushed.
+     *
+     * @param headers sent with every push (authentication, tenant); values are secrets, never logged
+     */
+    public record Otlp(URI url, int stepSeconds, Map<String, String> headers) {
+    }
 
     private AgentConfig(int port, String host, String release, String application, int maxCodes, int maxEndpoints,
-                        int requestTimeoutSeconds, Map<String, String> endpointSecurity) {
+                        int requestTimeoutSeconds, Map<String, String> endpointSecurity, Set<Export> exports,
+                        Otlp otlp) {
         this.port = port;
         this.host = host;
         this.release = release;
@@ -57,6 +96,21 @@ public final class AgentConfig {
         this.maxEndpoints = maxEndpoints;
         this.requestTimeoutSeconds = requestTimeoutSeconds;
         this.endpointSecurity = endpointSecurity;
+        this.exports = exports;
+        this.otlp = otlp;
+    }
+
+    /** Where the meters go; never empty. */
+    public Set<Export> exports() {
+        return exports;
+    }
+
+    public boolean exportsTo(Export export) {
+        return exports.contains(export);
+    }
+
+    public Otlp otlp() {
+        return otlp;
     }
 
     /** The value of one of the auth.* or tls.* keys, or null when it is not set. */
@@ -141,14 +195,99 @@ public final class AgentConfig {
                 integer(settings.get(MAX_ENDPOINTS), DEFAULT_MAX_ENDPOINTS, 1, 1_000_000, "a limit", problems),
                 integer(settings.get(REQUEST_TIMEOUT), DEFAULT_REQUEST_TIMEOUT_SECONDS, 1, 300, "a number of seconds",
                         problems),
-                valuesOf(settings, AUTH_USERNAME, AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD));
+                valuesOf(settings, AUTH_USERNAME, AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD),
+                exports(settings.get(EXPORT), problems),
+                new Otlp(otlpUrl(settings.get(OTLP_URL), problems),
+                        integer(settings.get(OTLP_STEP), DEFAULT_OTLP_STEP_SECONDS, 1, 86_400, "a number of seconds",
+                                problems),
+                        headers(settings.get(OTLP_HEADERS), problems)));
     }
 
     /** This configuration, with the host's release and application where none was configured. */
     public AgentConfig withHostDefaults(HostDefaults defaults) {
         return new AgentConfig(port, host, release != null ? release : defaults.release(),
                 application != null ? application : defaults.application(), maxCodes, maxEndpoints,
-                requestTimeoutSeconds, endpointSecurity);
+                requestTimeoutSeconds, endpointSecurity, exports, otlp);
+    }
+
+    /** {@code prometheus+otlp}: each part once, in any order; one unknown part and the whole value is the default. */
+    private static Set<Export> exports(Setting setting, Consumer<String> problems) {
+        Set<Export> defaults = Collections.unmodifiableSet(EnumSet.of(Export.PROMETHEUS));
+        if (setting == null) {
+            return defaults;
+        }
+        Set<Export> exports = EnumSet.noneOf(Export.class);
+        for (String part : setting.value.split("\\+", -1)) {
+            Export export = null;
+            for (Export known : Export.values()) {
+                if (known.label().equals(part.trim().toLowerCase(Locale.ROOT))) {
+                    export = known;
+                }
+            }
+            if (export == null) {
+                problems.accept("Closewatch: " + setting.source + " is '" + setting.value + "': '" + part.trim()
+                        + "' is not one of prometheus, host, otlp (joined by +); using prometheus");
+                return defaults;
+            }
+            exports.add(export);
+        }
+        return Collections.unmodifiableSet(exports);
+    }
+
+    private static URI otlpUrl(Setting setting, Consumer<String> problems) {
+        if (setting == null) {
+            return DEFAULT_OTLP_URL;
+        }
+        try {
+            URI url = new URI(setting.value);
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && url.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException ignored) {
+            // reported below
+        }
+        problems.accept("Closewatch: " + setting.source + " is '" + setting.value + "', not an http or https URL "
+                + "with a host; using " + DEFAULT_OTLP_URL);
+        return DEFAULT_OTLP_URL;
+    }
+
+    /**
+     * {@code name=value,name=value}, values percent-decoded, as OpenTelemetry's {@code OTEL_EXPORTER_OTLP_HEADERS}.
+     * The agent arguments are split at commas, so more than one header is given by system property or environment.
+     * A malformed entry drops them all (sending half the credentials helps nobody); values are never echoed.
+     */
+    private static Map<String, String> headers(Setting setting, Consumer<String> problems) {
+        if (setting == null) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        String[] entries = setting.value.split(",");
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i].trim();
+            int eq = entry.indexOf('=');
+            String name = eq > 0 ? entry.substring(0, eq).trim() : "";
+            String value = null;
+            try {
+                // A '+' stays a '+' (base64 tokens have them); only %XX is decoded.
+                value = eq > 0 ? URLDecoder.decode(entry.substring(eq + 1).trim().replace("+", "%2B"),
+                        StandardCharsets.UTF_8) : null;
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+            if (name.isEmpty() || !name.chars().allMatch(AgentConfig::isTokenChar) || value == null) {
+                problems.accept("Closewatch: " + setting.source + " has a malformed entry (number " + (i + 1)
+                        + "; expected name=value, joined by commas, values percent-encoded); sending no headers");
+                return Map.of();
+            }
+            headers.put(name, value);
+        }
+        return Collections.unmodifiableMap(headers);
+    }
+
+    /** An HTTP header name's characters (RFC 9110 token). */
+    private static boolean isTokenChar(int c) {
+        return c > 32 && c < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
     }
 
     private static Map<String, String> valuesOf(Map<String, Setting> settings, String... keys) {

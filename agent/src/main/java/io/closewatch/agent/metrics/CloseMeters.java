@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * All of the agent's meters. The application and release labels are the registry's common tags
- * ({@link #newRegistry}), so every series carries them, the agent's own included. Label values that come
+ * ({@link #labelled}), so every series carries them, the agent's own included. Label values that come
  * from outside (endpoint templates, close codes) are capped: past the caps they are counted as {@code other}, and
  * each such close or session is counted in {@code closewatch_labels_capped_total{label}}. Totals stay exact.
  */
@@ -47,13 +47,17 @@ public final class CloseMeters {
                 .register(registry);
     }
 
-    /**
-     * The registry the agent serves, every meter of it labelled with {@code application} and {@code release}.
-     * Micrometer's default pause detector (LatencyUtils) would add work to every timed close and a thread to the
-     * host; session lifetimes need no coordinated-omission correction.
-     */
+    /** A Prometheus registry as the agent's endpoint serves it: {@link #labelled}. */
     public static PrometheusMeterRegistry newRegistry(String application, String release) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        return labelled(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), application, release);
+    }
+
+    /**
+     * {@code registry}, every meter of it labelled with {@code application} and {@code release}. Micrometer's default
+     * pause detector (LatencyUtils) would add work to every timed close and a thread to the host; session lifetimes
+     * need no coordinated-omission correction.
+     */
+    public static <R extends MeterRegistry> R labelled(R registry, String application, String release) {
         registry.config().commonTags(Labels.APPLICATION, application, Labels.RELEASE, release)
                 .pauseDetector(new NoPauseDetector());
         return registry;

@@ -23,13 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * let out.
  */
 class CloseWatchBridgeTest {
-    private static final Set<String> NOT_EVENTS = Set.of("install", "claim");
+    /** Not close events: set-up, and the application's Micrometer for {@code export=host} (tested below). */
+    private static final Set<String> NOT_EVENTS = Set.of("install", "claim", "onMicrometer", "micrometerInitialized");
 
     private final List<String> calls = new ArrayList<>();
 
     @AfterEach
     void uninstall() {
         CloseWatchBridge.install(null);
+        CloseWatchBridge.onMicrometer(null);
     }
 
     private static List<Method> events() {
@@ -96,5 +98,23 @@ class CloseWatchBridgeTest {
                     .invoke(null, sampleArguments(event));
         }
         assertFalse(calls.iterator().hasNext());
+    }
+
+    @Test
+    void theApplicationsMicrometerIsPassedOnAndAFailingListenerIsReportedNotThrown() {
+        CloseWatchBridge.micrometerInitialized(String.class); // nobody listening: nothing happens
+        List<Class<?>> seen = new ArrayList<>();
+        CloseWatchBridge.onMicrometer(seen::add);
+        CloseWatchBridge.micrometerInitialized(String.class);
+        assertEquals(List.of(String.class), seen);
+
+        CloseWatchBridge.install(recording(false));
+        CloseWatchBridge.onMicrometer(metrics -> {
+            throw new IllegalStateException("broken export");
+        });
+        CloseWatchBridge.micrometerInitialized(String.class);
+        assertEquals(1, calls.size(), calls.toString());
+        assertTrue(calls.get(0).startsWith("failed[host_export, java.lang.IllegalStateException: broken export"),
+                calls.toString());
     }
 }

@@ -2,9 +2,13 @@ package io.closewatch.agent.config;
 
 import org.junit.jupiter.api.Test;
 
+import io.closewatch.agent.config.AgentConfig.Export;
+
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,5 +129,73 @@ class AgentConfigTest {
         assertEquals("2.0", config.release());
         assertEquals("chat-server", config.application());
         assertEquals(parsed.port(), config.port());
+    }
+
+    @Test
+    void theExportsAreJoinedByPlusAndPrometheusIsTheDefault() {
+        assertEquals(Set.of(Export.PROMETHEUS), resolve(null, Map.of(), Map.of()).exports());
+        assertEquals(Set.of(Export.HOST), resolve("export=host", Map.of(), Map.of()).exports());
+        assertEquals(Set.of(Export.PROMETHEUS, Export.OTLP, Export.HOST),
+                resolve("export= Prometheus + otlp+host ", Map.of(), Map.of()).exports());
+        assertEquals(Set.of(Export.OTLP), resolve(null, Map.of(), Map.of("CLOSEWATCH_EXPORT", "otlp")).exports());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aMisspelledExportIsNamedAndTheDefaultUsed() {
+        for (String bad : List.of("promethus", "prometheus+otlpp", "host+", "+")) {
+            problems.clear();
+            AgentConfig config = resolve("export=" + bad, Map.of(), Map.of());
+            assertEquals(Set.of(Export.PROMETHEUS), config.exports(), bad);
+            assertEquals(1, problems.size(), bad);
+            assertTrue(problems.get(0).contains("agent argument 'export' is '" + bad + "'")
+                    && problems.get(0).contains("using prometheus"), problems.get(0));
+        }
+    }
+
+    @Test
+    void theOtlpSettingsHaveDefaultsAndAreChecked() {
+        AgentConfig.Otlp defaults = resolve(null, Map.of(), Map.of()).otlp();
+        assertEquals(URI.create("http://localhost:4318/v1/metrics"), defaults.url());
+        assertEquals(60, defaults.stepSeconds());
+        assertEquals(Map.of(), defaults.headers());
+
+        AgentConfig.Otlp set = resolve("otlp.url=https://collector.example:4318/v1/metrics,otlp.step=15", Map.of(),
+                Map.of()).otlp();
+        assertEquals(URI.create("https://collector.example:4318/v1/metrics"), set.url());
+        assertEquals(15, set.stepSeconds());
+        assertEquals(List.of(), problems);
+
+        for (String bad : List.of("otlp.url=localhost:4318", "otlp.url=ftp://x/y", "otlp.url=http://[bad",
+                "otlp.step=0", "otlp.step=ten", "otlp.step=86401")) {
+            problems.clear();
+            AgentConfig.Otlp otlp = resolve(bad, Map.of(), Map.of()).otlp();
+            assertEquals(defaults, otlp, bad);
+            assertEquals(1, problems.size(), bad);
+            assertTrue(problems.get(0).contains("agent argument '" + bad.substring(0, bad.indexOf('=')) + "'"),
+                    problems.get(0));
+        }
+    }
+
+    @Test
+    void otlpHeadersAreNameValuePairsWithPercentEncodedValues() {
+        AgentConfig.Otlp otlp = resolve(null, Map.of(), Map.of("CLOSEWATCH_OTLP_HEADERS",
+                "Authorization=Bearer a+b/c%3D%3D, X-Scope-OrgID = tenant%2C1")).otlp();
+        assertEquals(Map.of("Authorization", "Bearer a+b/c==", "X-Scope-OrgID", "tenant,1"), otlp.headers());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aMalformedHeaderDropsThemAllWithoutEchoingAValue() {
+        for (String bad : List.of("Authorization=Bearer secret,novalue", "Bad Name=secret", "=secret",
+                "Authorization=secret%zz")) {
+            problems.clear();
+            AgentConfig.Otlp otlp = resolve(null, Map.of("closewatch.otlp.headers", bad), Map.of()).otlp();
+            assertEquals(Map.of(), otlp.headers(), bad);
+            assertEquals(1, problems.size(), bad);
+            assertTrue(problems.get(0).contains("system property 'closewatch.otlp.headers'")
+                    && problems.get(0).contains("sending no headers") && !problems.get(0).contains("secret"),
+                    problems.get(0));
+        }
     }
 }

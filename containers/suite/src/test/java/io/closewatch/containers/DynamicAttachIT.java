@@ -3,8 +3,6 @@ package io.closewatch.containers;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,14 +23,7 @@ class DynamicAttachIT {
             host.play("jdk-client-close 1000 /annotated/before"); // loads the endpoint and client classes, uncounted
             host.play("hold 3 /annotated/held");
 
-            // As a user would: java -jar closewatch-agent.jar <pid> <arguments>
-            Process attach = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", HostJvm.agentJar(), Long.toString(host.pid()),
-                    "port=" + host.metricsPort() + ",release=attached").redirectErrorStream(true).start();
-            assertTrue(attach.waitFor(60, TimeUnit.SECONDS), "attaching did not finish");
-            String said = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, attach.exitValue(), said);
-            assertTrue(said.contains("Closewatch attached to " + host.pid()), said);
+            host.attachAgent("port=" + host.metricsPort() + ",release=attached");
             awaitEndpoint(host);
 
             host.play("release 1000");

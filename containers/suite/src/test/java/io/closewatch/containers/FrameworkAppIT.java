@@ -3,16 +3,11 @@ package io.closewatch.containers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,9 +33,9 @@ class FrameworkAppIT {
         try (HostJvm host = HostJvm.startApp(app, appArguments, JavaHomes.require(17), "port={port}")) {
             String base = "ws://127.0.0.1:" + host.readyValue("port") + path;
             HttpClient client = HttpClient.newHttpClient();
-            session(client, base + "7", webSocket -> webSocket.sendClose(1000, "bye"));
-            session(client, base + "8", webSocket -> webSocket.sendText("close:4001", true));
-            session(client, base + "9", WebSocket::abort);
+            JdkClientSessions.session(client, base + "7", webSocket -> webSocket.sendClose(1000, "bye"));
+            JdkClientSessions.session(client, base + "8", webSocket -> webSocket.sendText("close:4001", true));
+            JdkClientSessions.session(client, base + "9", WebSocket::abort);
             Map<String, Double> expected = Map.of(
                     serverSeries(api, "normal", 1000, route, "remote"), 1.0,
                     serverSeries(api, "application", 4001, route, "local"), 1.0,
@@ -59,28 +54,5 @@ class FrameworkAppIT {
     private static String serverSeries(String api, String category, int code, String route, String initiator) {
         return "{api=" + api + ", category=" + category + ", code=" + code + ", endpoint=" + route + ", initiator="
                 + initiator + ", side=server}";
-    }
-
-    /**
-     * Opens a session, ends it with {@code ending}, and waits until the client is told it ended (an abort tells it
-     * nothing: the test then waits for the server's count).
-     */
-    private static void session(HttpClient client, String uri, Consumer<WebSocket> ending) throws Exception {
-        CountDownLatch closed = new CountDownLatch(1);
-        WebSocket webSocket = client.newWebSocketBuilder().buildAsync(URI.create(uri), new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-                closed.countDown();
-                return null;
-            }
-
-            @Override
-            public void onError(WebSocket socket, Throwable error) {
-                closed.countDown();
-            }
-        }).get(10, TimeUnit.SECONDS);
-        ending.accept(webSocket);
-        assertTrue(webSocket.isInputClosed() && webSocket.isOutputClosed() || closed.await(10, TimeUnit.SECONDS),
-                "the session ended: " + uri);
     }
 }

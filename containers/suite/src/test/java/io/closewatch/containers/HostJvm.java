@@ -93,21 +93,22 @@ final class HostJvm implements AutoCloseable {
     }
 
     /**
-     * An application as its users run it, {@code java -javaagent:... -jar app.jar arguments}: the fat jar of
-     * {@code containers/apps/<app>}, which says READY with its port once it serves.
-     */
-    /**
      * Runs the application {@code containers/apps/<app>} as its users run it: {@code java -jar} on its fat jar
-     * ({@code target/app.jar}), or on Quarkus's fast jar ({@code target/quarkus-app/quarkus-run.jar}).
+     * ({@code target/app.jar}), or on Quarkus's fast jar ({@code target/quarkus-app/quarkus-run.jar}), which says
+     * READY with its port once it serves.
+     *
+     * @param agentArgs as for {@link #start}; null: no agent
      */
     static HostJvm startApp(String app, List<String> arguments, Path javaHome, String agentArgs) throws Exception {
         int metricsPort = freePort();
         Path target = Path.of(requiredProperty("closewatch.it.appsDir"), app, "target");
         Path quarkusRun = target.resolve("quarkus-app/quarkus-run.jar");
         Path jar = Files.exists(quarkusRun) ? quarkusRun : target.resolve("app.jar");
-        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
-                "-javaagent:" + agentJar() + "=" + agentArgs.replace("{port}", Integer.toString(metricsPort)),
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
+        if (agentArgs != null) {
+            command.add("-javaagent:" + agentJar() + "=" + agentArgs.replace("{port}", Integer.toString(metricsPort)));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);
         Path stderr = Files.createTempFile("closewatch-it-app", ".stderr");
         return new HostJvm(new ProcessBuilder(command).redirectError(stderr.toFile()).start(), stderr, metricsPort);
@@ -126,6 +127,20 @@ final class HostJvm implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Attaches the agent with {@code arguments}, as a user would: {@code java -jar closewatch-agent.jar <pid> ...}. */
+    void attachAgent(String arguments) throws Exception {
+        Process attach = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", agentJar(), Long.toString(pid()), arguments).redirectErrorStream(true).start();
+        if (!attach.waitFor(60, TimeUnit.SECONDS)) {
+            attach.destroyForcibly();
+            throw new AssertionError("attaching did not finish");
+        }
+        String said = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (attach.exitValue() != 0 || !said.contains("Closewatch attached to " + pid())) {
+            throw new AssertionError("attaching failed (" + attach.exitValue() + "): " + said);
+        }
     }
 
     static String agentJar() {

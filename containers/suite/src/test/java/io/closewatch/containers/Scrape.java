@@ -37,24 +37,36 @@ final class Scrape {
      * labels, once they are {@code expected} or as they are after 10 s.
      */
     static Map<String, Double> awaitCloses(int port, Map<String, Double> expected) throws Exception {
+        return awaitCloses(agentEndpoint(port), expected);
+    }
+
+    /** As {@link #awaitCloses(int, Map)}, from another endpoint ({@code /actuator/prometheus}, say). */
+    static Map<String, Double> awaitCloses(URI endpoint, Map<String, Double> expected) throws Exception {
         Map<String, Double> closes = Map.of();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!closes.equals(expected) && System.nanoTime() < deadline) {
             Thread.sleep(100);
-            closes = of(port).values("websocket_closes_total", "application", "release");
+            closes = of(endpoint, null).values("websocket_closes_total", "application", "release");
         }
         return closes;
     }
 
     static Scrape of(int port, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                .timeout(Duration.ofSeconds(10));
+        return of(agentEndpoint(port), accept);
+    }
+
+    private static URI agentEndpoint(int port) {
+        return URI.create("http://127.0.0.1:" + port + "/metrics");
+    }
+
+    static Scrape of(URI endpoint, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10));
         if (accept != null) {
             request.header("Accept", accept);
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new AssertionError("GET /metrics answered " + response.statusCode());
+            throw new AssertionError("GET " + endpoint + " answered " + response.statusCode());
         }
         return new Scrape(response.body(), response.headers().firstValue("Content-Type").orElse(""));
     }

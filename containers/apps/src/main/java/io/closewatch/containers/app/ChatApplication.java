@@ -20,8 +20,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A Spring Boot WebSocket application as its users write it: a {@code TextWebSocketHandler} at {@code /ws/{id}} that
- * closes with the code a "close:&lt;code&gt;" message asks for. Says "READY port=..." once it runs, and stops when its
- * standard input says "exit" or ends, as the suite's hosts do. One source for every Boot version the suite builds.
+ * closes with the code a "close:&lt;code&gt;" message asks for, and fails on "throw" (Spring then closes with 1011).
+ * Says "READY port=..." once it runs, and stops when its standard input says "exit" or ends, as the suite's hosts do.
+ * One source for every Boot version the suite builds.
  */
 @SpringBootApplication
 public class ChatApplication implements CommandLineRunner {
@@ -57,6 +58,8 @@ public class ChatApplication implements CommandLineRunner {
                 protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
                     if (message.getPayload().startsWith("close:")) {
                         session.close(new CloseStatus(Integer.parseInt(message.getPayload().substring(6))));
+                    } else if (message.getPayload().equals("throw")) {
+                        throw new IllegalStateException("the client asked this handler to fail");
                     }
                 }
             }, "/ws/{id}");
