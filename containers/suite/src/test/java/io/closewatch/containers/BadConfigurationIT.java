@@ -140,11 +140,22 @@ class BadConfigurationIT {
         assertTrue(named.get(0).contains("cannot serve metrics"), named.get(0));
     }
 
+    @Test
+    void anUnreachableOtlpReceiverIsNamedOnceAndCostsTheHostNothing() throws Exception {
+        Run run = host("export=otlp,otlp.step=1,otlp.url=http://127.0.0.1:" + freePort() + "/v1/metrics");
+        assertRunsAsWithoutTheAgent(run);
+        List<String> named = run.naming("cannot push OTLP metrics");
+        assertEquals(1, named.size(), run.closewatchLines().toString());
+        assertTrue(named.get(0).contains("Connection refused"), named.get(0));
+    }
+
     /** The configuration is checked before the host's main runs: a host that exits at once still hears of it. */
     @Test
     void everyProblemIsReportedEvenByAHostThatExitsAtOnce() throws Exception {
         Map<String, String> problems = Map.of("portt=1", "'portt'", "port=abc", "'port' is 'abc'",
-                "garbage", "'garbage'", "max.codes=0", "'max.codes' is '0'");
+                "garbage", "'garbage'", "max.codes=0", "'max.codes' is '0'",
+                "export=promethus", "'export' is 'promethus'", "otlp.url=localhost:4318", "'otlp.url' is",
+                "otlp.step=0", "'otlp.step' is '0'");
         Run without = host(null, "0", Path.of(System.getProperty("java.home")));
         for (Map.Entry<String, String> problem : problems.entrySet()) {
             Run run = host(problem.getKey(), "0", Path.of(System.getProperty("java.home")));
