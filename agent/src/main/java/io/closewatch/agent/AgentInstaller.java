@@ -3,9 +3,9 @@ package io.closewatch.agent;
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import io.closewatch.agent.config.AgentConfig;
 import io.closewatch.agent.config.AgentConfig.Export;
+import io.closewatch.agent.config.HostDefaults;
 import io.closewatch.agent.export.HostMeterRegistry;
 import io.closewatch.agent.export.MeterExports;
-import io.closewatch.agent.config.HostDefaults;
 import io.closewatch.agent.http.EndpointSecurity;
 import io.closewatch.agent.http.MetricsHttpServer;
 import io.closewatch.agent.instrumentation.DeferredTransformer;
@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Wires configuration, meters, the bridge, the instrumentation and the metrics endpoint together. On the host's
- * start-up path it only parses the configuration (so that a mistake in it is reported even if the host exits at
- * once) and registers the {@link DeferredTransformer}; everything heavy (logging, meters, Byte Buddy, the HTTP
+ * Wires configuration, meters and their exports, the bridge, the instrumentation and the metrics endpoint together. On
+ * the host's start-up path it only parses the configuration (so that a mistake in it is reported even if the host exits
+ * at once) and registers the {@link DeferredTransformer}; everything heavy (logging, meters, Byte Buddy, the HTTP
  * server) happens on the daemon thread {@value #THREAD}, while the host starts.
  */
 final class AgentInstaller {

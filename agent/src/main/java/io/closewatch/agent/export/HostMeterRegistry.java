@@ -26,7 +26,8 @@ import java.util.function.BiConsumer;
  * ({@link #bind}), so that {@code /actuator/prometheus} shows them under the same names and labels. Counters and
  * gauges are mirrored as function meters reading the agent's values: their counts are exact whenever the application
  * creates its registries, before or after the first close. A timer has no such form, so the session-duration histogram
- * is recorded into the application's timer as sessions end: from the moment both exist.
+ * is recorded into the application's timer as sessions end, and a registry of the application's counts the sessions
+ * that end once it has joined the global one.
  */
 public final class HostMeterRegistry extends SimpleMeterRegistry {
     /** The {@code closewatch_agent_errors_total} reason of a failure to mirror or record into the application's. */
