@@ -51,7 +51,8 @@ final class AgentInstaller {
                 System.getenv(), AgentInstaller::reportNow);
         boolean instruments = !secondStart && bridgeUnavailable == null;
         DeferredTransformer deferred = instruments && !attached
-                ? new DeferredTransformer(HookInstaller.classFileNames(config.exportsTo(Export.HOST))) : null;
+                ? new DeferredTransformer(HookInstaller.classFileNames(config.exportsTo(Export.HOST)),
+                        HookInstaller.hookedJdkPackages()) : null;
         StackWatcher stacks = instruments ? new StackWatcher() : null;
         Thread starter = new Thread(() -> start(config, instrumentation, bridgeUnavailable, secondStart,
                 deferred, stacks), THREAD);

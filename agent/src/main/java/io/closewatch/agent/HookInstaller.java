@@ -22,10 +22,13 @@ import io.closewatch.agent.instrumentation.undertow.UndertowWebSocketInstrumenta
 import io.closewatch.agent.instrumentation.vertx.VertxInstrumentation;
 import io.closewatch.agent.instrumentation.webflux.WebFluxInstrumentation;
 import io.closewatch.agent.instrumentation.websocket.WebSocketApiInstrumentation;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.Nexus;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -85,6 +88,15 @@ final class HookInstaller {
         return new ClassFileNames(names);
     }
 
+    /** The JDK packages some module hooks ({@link InstrumentationModule#jdkPackages}). */
+    static List<String> hookedJdkPackages() {
+        List<String> packages = new ArrayList<>();
+        for (InstrumentationModule module : MODULES) {
+            packages.addAll(List.of(module.jdkPackages()));
+        }
+        return packages;
+    }
+
     /**
      * @param deferred       the transformer {@code premain} registered, or null when attached to a running JVM
      * @param hostMicrometer whether to hook the application's Micrometer too ({@code export=host})
@@ -138,7 +150,12 @@ final class HookInstaller {
             }
         }
         Outcomes outcomes = new Outcomes(outcome);
-        AgentBuilder builder = new AgentBuilder.Default()
+        // Advice only goes into methods a type declares itself, so Byte Buddy need not compute each type's whole
+        // method graph (every method of every super type); and the classes it writes are the host's own, already
+        // valid, so they need no validation. Both are work on the host's threads as its classes load.
+        ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED)
+                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+        AgentBuilder builder = new AgentBuilder.Default(byteBuddy)
                 .disableClassFormatChanges()
                 .with(new LongLivedLoaderPoolStrategy())
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)

@@ -3,6 +3,7 @@ package io.closewatch.agent.instrumentation;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -20,18 +21,29 @@ public final class DeferredTransformer implements ClassFileTransformer {
     private static final ClassFileTransformer NOTHING = new ClassFileTransformer() {
     };
 
+    private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
+
     private final ClassFileNames names;
+    /** Internal-name prefixes of the JDK's own classes some module hooks: every other JDK class passes unread. */
+    private final String[] hookedJdkPackages;
     private final long maxWaitMillis;
     private final CountDownLatch handedOver = new CountDownLatch(1);
     private volatile ClassFileTransformer delegate;
     private volatile Thread builder;
 
-    public DeferredTransformer(ClassFileNames names) {
-        this(names, MAX_WAIT_MILLIS);
+    /**
+     * @param hookedJdkPackages package prefixes of the JDK's classes that hooks may instrument, as
+     *                          {@link InstrumentationModule#jdkPackages} gives them; Byte Buddy ignores every other
+     *                          class of the bootstrap and platform loaders, so those are not even searched
+     */
+    public DeferredTransformer(ClassFileNames names, List<String> hookedJdkPackages) {
+        this(names, hookedJdkPackages, MAX_WAIT_MILLIS);
     }
 
-    DeferredTransformer(ClassFileNames names, long maxWaitMillis) {
+    DeferredTransformer(ClassFileNames names, List<String> hookedJdkPackages, long maxWaitMillis) {
         this.names = names;
+        this.hookedJdkPackages = hookedJdkPackages.stream().map(prefix -> prefix.replace('.', '/'))
+                .toArray(String[]::new);
         this.maxWaitMillis = maxWaitMillis;
     }
 
@@ -54,7 +66,7 @@ public final class DeferredTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classFile) throws IllegalClassFormatException {
-        ClassFileTransformer target = candidate(internalName, classFile) ? awaitDelegate(internalName) : null;
+        ClassFileTransformer target = candidate(loader, internalName, classFile) ? awaitDelegate(internalName) : null;
         return target == null ? null
                 : target.transform(module, loader, internalName, classBeingRedefined, protectionDomain, classFile);
     }
@@ -62,13 +74,24 @@ public final class DeferredTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classFile) throws IllegalClassFormatException {
-        ClassFileTransformer target = candidate(internalName, classFile) ? awaitDelegate(internalName) : null;
+        ClassFileTransformer target = candidate(loader, internalName, classFile) ? awaitDelegate(internalName) : null;
         return target == null ? null
                 : target.transform(loader, internalName, classBeingRedefined, protectionDomain, classFile);
     }
 
-    private boolean candidate(String internalName, byte[] classFile) {
-        return internalName != null && !internalName.startsWith(AGENT_PACKAGE) && names.mentionedIn(classFile);
+    private boolean candidate(ClassLoader loader, String internalName, byte[] classFile) {
+        return internalName != null && !internalName.startsWith(AGENT_PACKAGE)
+                && (loader != null && loader != PLATFORM || isHookedJdkClass(internalName))
+                && names.mentionedIn(classFile);
+    }
+
+    private boolean isHookedJdkClass(String internalName) {
+        for (String prefix : hookedJdkPackages) {
+            if (internalName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the real transformer, or null when this class must load unchanged */

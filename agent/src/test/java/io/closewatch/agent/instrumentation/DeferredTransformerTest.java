@@ -27,8 +27,11 @@ class DeferredTransformerTest {
     private static final byte[] OTHER = "..toString..".getBytes(StandardCharsets.UTF_8);
     private static final byte[] TRANSFORMED = {1, 2, 3};
 
+    private static final List<String> HOOKED_JDK_PACKAGES = List.of("jdk.internal.net.http.websocket.");
+    private static final ClassLoader APPLICATION = DeferredTransformerTest.class.getClassLoader();
+
     private final DeferredTransformer deferred = new DeferredTransformer(
-            new ClassFileNames(List.of("connectToServer")), TimeUnit.HOURS.toMillis(1));
+            new ClassFileNames(List.of("connectToServer")), HOOKED_JDK_PACKAGES, TimeUnit.HOURS.toMillis(1));
     private final AtomicInteger delegateCalls = new AtomicInteger();
     private final ClassFileTransformer delegate = new ClassFileTransformer() {
         @Override
@@ -47,10 +50,16 @@ class DeferredTransformerTest {
 
     private static CompletableFuture<byte[]> loadOnAnotherThread(DeferredTransformer transformer, String name,
                                                                  byte[] classFile, boolean asTheBuildingThread) {
+        return loadOnAnotherThread(transformer, APPLICATION, name, classFile, asTheBuildingThread);
+    }
+
+    private static CompletableFuture<byte[]> loadOnAnotherThread(DeferredTransformer transformer, ClassLoader loader,
+                                                                 String name, byte[] classFile,
+                                                                 boolean asTheBuildingThread) {
         CompletableFuture<byte[]> loaded = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                loaded.complete(transformer.transform(DeferredTransformerTest.class.getModule(), null, name, null,
+                loaded.complete(transformer.transform(DeferredTransformerTest.class.getModule(), loader, name, null,
                         null, classFile));
             } catch (Exception | Error e) {
                 loaded.completeExceptionally(e);
@@ -117,8 +126,24 @@ class DeferredTransformerTest {
 
     @Test
     void aCandidateGivesUpAfterTheBoundAndLoadsUnchanged() throws Exception {
-        DeferredTransformer neverReady = new DeferredTransformer(new ClassFileNames(List.of("connectToServer")), 50);
+        DeferredTransformer neverReady = new DeferredTransformer(new ClassFileNames(List.of("connectToServer")),
+                HOOKED_JDK_PACKAGES, 50);
         assertNull(withoutWaiting(loadOnAnotherThread(neverReady, "com/example/Client", CANDIDATE, false),
                 "a candidate past the bound"));
+    }
+
+    /** Byte Buddy ignores the JDK's classes but for the packages a module hooks: those alone are searched. */
+    @Test
+    void onlyTheJdkClassesOfHookedPackagesAreCandidates() throws Exception {
+        for (ClassLoader jdk : new ClassLoader[] {null, ClassLoader.getPlatformClassLoader()}) {
+            assertNull(withoutWaiting(loadOnAnotherThread(deferred, jdk, "java/net/Other", CANDIDATE, false),
+                    "a JDK class outside the hooked packages"));
+        }
+        CompletableFuture<byte[]> hooked = loadOnAnotherThread(deferred, null,
+                "jdk/internal/net/http/websocket/WebSocketImpl", CANDIDATE, false);
+        assertThrows(TimeoutException.class, () -> hooked.get(300, TimeUnit.MILLISECONDS));
+        deferred.delegateTo(delegate);
+        assertArrayEquals(TRANSFORMED, hooked.get(NO_WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(1, delegateCalls.get());
     }
 }
