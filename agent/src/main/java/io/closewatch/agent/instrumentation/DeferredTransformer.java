@@ -20,7 +20,6 @@ public final class DeferredTransformer implements ClassFileTransformer {
     private static final String AGENT_PACKAGE = "io/closewatch/agent/";
     private static final ClassFileTransformer NOTHING = new ClassFileTransformer() {
     };
-
     private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
     private final ClassFileNames names;
