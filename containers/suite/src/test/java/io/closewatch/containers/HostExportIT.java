@@ -1,6 +1,8 @@
 package io.closewatch.containers;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code export=host}: a Spring Boot 3.5 application with Actuator and {@code micrometer-registry-prometheus}, built as
- * a fat jar, run with the agent. The agent opens no port, and the application's own {@code /actuator/prometheus}
+ * {@code export=host}: Spring Boot 3.5 and 4.0 applications with Actuator and {@code micrometer-registry-prometheus}
+ * (Micrometer 1.15 and 1.16), built as fat jars, run with the agent. The agent opens no port, and the application's own {@code /actuator/prometheus}
  * shows every close exactly, with the {@code application} and {@code release} labels, next to the application's own
  * meters, which are as they are without the agent.
  */
@@ -28,9 +30,10 @@ class HostExportIT {
     private static final List<String> ARGUMENTS = List.of("--server.port=0", "--server.address=127.0.0.1",
             "--management.endpoints.web.exposure.include=prometheus");
 
-    @Test
-    void theClosesAppearExactlyInTheApplicationsOwnPrometheusEndpoint() throws Exception {
-        try (HostJvm app = HostJvm.startApp("boot35actuator", ARGUMENTS, JavaHomes.require(17),
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"boot35actuator", "boot40actuator"})
+    void theClosesAppearExactlyInTheApplicationsOwnPrometheusEndpoint(String application) throws Exception {
+        try (HostJvm app = HostJvm.startApp(application, ARGUMENTS, JavaHomes.require(17),
                 "export=host,port={port},application=chat,release=7.1")) {
             int port = app.readyValue("port");
             URI actuator = URI.create("http://127.0.0.1:" + port + "/actuator/prometheus");
