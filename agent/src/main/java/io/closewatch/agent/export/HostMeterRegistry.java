@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * {@code export=host}: the agent's meters, each mirrored into the application's own Micrometer
@@ -35,6 +36,7 @@ public final class HostMeterRegistry extends SimpleMeterRegistry {
 
     private final Logger log;
     private volatile BiConsumer<String, Throwable> failures = (reason, error) -> { };
+    private volatile Consumer<String> counted = reason -> { };
     private final Object lock = new Object();
     /** Every meter of this registry, to mirror when the application's Micrometer comes; guarded by {@link #lock}. */
     private final List<Meter> meters = new ArrayList<>();
@@ -49,9 +51,15 @@ public final class HostMeterRegistry extends SimpleMeterRegistry {
         config().onMeterAdded(this::added);
     }
 
-    /** From now on, each failure inside the export is told to {@code failures} with its reason ({@value #FAILED}). */
-    void reportFailuresTo(BiConsumer<String, Throwable> failures) {
+    /**
+     * From now on, each failure inside the export is told with its reason ({@value #FAILED}).
+     *
+     * @param failures counts and logs (once per reason) a failure
+     * @param counted  counts a failure this class names in a line of its own
+     */
+    void reportFailuresTo(BiConsumer<String, Throwable> failures, Consumer<String> counted) {
         this.failures = failures;
+        this.counted = counted;
     }
 
     /**
@@ -73,7 +81,7 @@ public final class HostMeterRegistry extends SimpleMeterRegistry {
             try {
                 host = HostMicrometer.of(metrics);
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                failures.accept(FAILED, e);
+                counted.accept(FAILED);
                 log.error("Closewatch cannot export to the application's Micrometer in {} ({}); it needs Micrometer "
                         + "1.10 or later. Closes are still counted", metrics.getClassLoader(), e.toString());
                 return;

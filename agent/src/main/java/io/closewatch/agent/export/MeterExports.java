@@ -62,12 +62,12 @@ public final class MeterExports {
     /**
      * Starts pushing by OTLP, if configured, before anything is recorded.
      *
-     * @param failed  counts and logs (once per reason) a failure of the host export
-     * @param counted counts a failed push by its reason, which the push logs itself
+     * @param failed  counts and logs (once per reason) a failure of an export
+     * @param counted counts a failure by its reason, for those the exports log themselves
      */
     public void start(BiConsumer<String, Throwable> failed, Consumer<String> counted) {
         if (host != null) {
-            host.reportFailuresTo(failed);
+            host.reportFailuresTo(failed, counted);
         }
         if (config.exportsTo(Export.OTLP)) {
             ((CompositeMeterRegistry) registry).add(withoutPauseDetector(OtlpExport.start(config.otlp(),
