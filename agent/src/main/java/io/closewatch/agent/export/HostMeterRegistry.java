@@ -42,8 +42,6 @@ public final class HostMeterRegistry extends SimpleMeterRegistry {
     private final List<Meter> meters = new ArrayList<>();
     /** Guarded by {@link #lock}. */
     private HostMicrometer host;
-    /** Guarded by {@link #lock}. */
-    private ClassLoader ignoredLoader;
 
     public HostMeterRegistry(Logger log) {
         super(SimpleConfig.DEFAULT, Clock.SYSTEM);
@@ -71,11 +69,9 @@ public final class HostMeterRegistry extends SimpleMeterRegistry {
     public void bind(Class<?> metrics) {
         synchronized (lock) {
             if (host != null) {
-                if (ignoredLoader != metrics.getClassLoader()) {
-                    ignoredLoader = metrics.getClassLoader();
-                    log.info("Closewatch exports to the first Micrometer this JVM loaded; the one in {} does not "
-                            + "get its meters", metrics.getClassLoader());
-                }
+                // Told once per Micrometer, as each initializes once; no reference is kept to its class loader.
+                log.info("Closewatch exports to the first Micrometer this JVM loaded; the one in {} does not get "
+                        + "its meters", metrics.getClassLoader());
                 return;
             }
             try {

@@ -111,7 +111,6 @@ class HostMeterRegistryTest {
         Application second = new Application(CURRENT);
         second.addPrometheusRegistry();
         export.bind(second.metrics);
-        export.bind(second.metrics);
         session(meters.endpoint("jakarta", Side.SERVER, "/ws"), 1000, Initiator.REMOTE);
 
         assertTrue(second.scrape().keySet().stream().noneMatch(series -> series.startsWith("websocket_")));

@@ -34,7 +34,6 @@ final class OtlpReceiver implements AutoCloseable {
     private volatile Mode mode = Mode.ACCEPT;
     private volatile CountDownLatch held = new CountDownLatch(0);
     private volatile ExportMetricsServiceRequest last;
-    private volatile int pushes;
     private volatile int heldPushes;
 
     OtlpReceiver(int port) throws IOException {
@@ -59,7 +58,6 @@ final class OtlpReceiver implements AutoCloseable {
                     exchange.sendResponseHeaders(503, -1);
                 } else {
                     last = ExportMetricsServiceRequest.parseFrom(body);
-                    pushes++;
                     exchange.sendResponseHeaders(200, -1);
                 }
             } catch (InterruptedException e) {
@@ -86,10 +84,6 @@ final class OtlpReceiver implements AutoCloseable {
         if (answer != Mode.HOLD) {
             held.countDown();
         }
-    }
-
-    int pushes() {
-        return pushes;
     }
 
     int heldPushes() {
