@@ -140,9 +140,11 @@ class BadConfigurationIT {
         assertTrue(named.get(0).contains("cannot serve metrics"), named.get(0));
     }
 
+    /** The host lives 4 s: the first push waits for the next whole second after the agent has started. */
     @Test
     void anUnreachableOtlpReceiverIsNamedOnceAndCostsTheHostNothing() throws Exception {
-        Run run = host("export=otlp,otlp.step=1,otlp.url=http://127.0.0.1:" + freePort() + "/v1/metrics");
+        Run run = host("export=otlp,otlp.step=1,otlp.url=http://127.0.0.1:" + freePort() + "/v1/metrics", "4000",
+                Path.of(System.getProperty("java.home")));
         assertRunsAsWithoutTheAgent(run);
         List<String> named = run.naming("cannot push OTLP metrics");
         assertEquals(1, named.size(), run.closewatchLines().toString());
