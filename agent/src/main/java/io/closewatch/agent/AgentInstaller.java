@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * Wires configuration, meters and their exports, the bridge, the instrumentation and the metrics endpoint together. On
@@ -47,15 +48,25 @@ final class AgentInstaller {
     static void install(String agentArgs, Instrumentation instrumentation, Throwable bridgeUnavailable,
                         boolean attached) {
         boolean secondStart = bridgeUnavailable == null && !CloseWatchBridge.claim();
+        // No lambdas or method references here: each costs the JVM a generated class on the host's start-up path.
         AgentConfig config = secondStart ? null : AgentConfig.resolve(agentArgs, System.getProperties(),
-                System.getenv(), AgentInstaller::reportNow);
+                System.getenv(), new Consumer<String>() {
+                    @Override
+                    public void accept(String problem) {
+                        reportNow(problem);
+                    }
+                });
         boolean instruments = !secondStart && bridgeUnavailable == null;
         DeferredTransformer deferred = instruments && !attached
                 ? new DeferredTransformer(HookInstaller.classFileNames(config.exportsTo(Export.HOST)),
                         HookInstaller.hookedJdkPackages()) : null;
         StackWatcher stacks = instruments ? new StackWatcher() : null;
-        Thread starter = new Thread(() -> start(config, instrumentation, bridgeUnavailable, secondStart,
-                deferred, stacks), THREAD);
+        Thread starter = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                start(config, instrumentation, bridgeUnavailable, secondStart, deferred, stacks);
+            }
+        }, THREAD);
         starter.setDaemon(true);
         if (stacks != null) {
             instrumentation.addTransformer(stacks);

@@ -1,5 +1,6 @@
 package io.closewatch.agent;
 
+import io.closewatch.agent.instrumentation.HookOutcome;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.StackWatcher;
 import io.closewatch.agent.instrumentation.TypeHooks;
@@ -18,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * classes loads and no module counts it. A hook that cannot be applied (the library changed) is named once and
  * counted in {@code closewatch_agent_errors_total{reason="instrumentation"}}.
  */
-final class StackReporter implements HookInstaller.HookOutcome, StackWatcher.Sightings {
+final class StackReporter implements HookOutcome, StackWatcher.Sightings {
     static final String HOOK_FAILED = "instrumentation";
 
     private final CloseMeters meters;

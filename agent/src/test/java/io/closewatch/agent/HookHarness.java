@@ -2,6 +2,9 @@ package io.closewatch.agent;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import io.closewatch.agent.core.Labels;
+import io.closewatch.agent.instrumentation.ByteBuddyHooks;
+import io.closewatch.agent.instrumentation.HookOutcome;
+import io.closewatch.agent.instrumentation.HookWeaver;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
 import io.closewatch.agent.metrics.CloseMeters;
@@ -33,14 +36,20 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The fast test tier for hooks: a module's real matchers and advice, applied by the agent's own Byte Buddy
- * configuration ({@link HookInstaller#builder}) to small stand-ins of the library's types, inside the test JVM. The
+ * The fast test tier for hooks: a module's real matchers and advice, applied to small stand-ins of the library's
+ * types inside the test JVM by the agent's own weaver ({@link HookWeaver}, what an agent started with the JVM uses)
+ * or, with the system property {@value #WEAVER} set to {@value #BYTE_BUDDY}, by its Byte Buddy configuration
+ * ({@link ByteBuddyHooks}, what an attached agent uses): the build runs these tests with both. The
  * stand-ins are test classes under the library's own class names (or, where the JDK owns the package, templates
  * renamed as they are read); a child-first loader defines them through the transformer, as the JVM would hand them
  * to the agent. What the advice reports goes through the real bridge into a real {@link CloseRecorder}, so a test
  * asserts the series a close ends up in.
  */
 public final class HookHarness implements AutoCloseable {
+    /** The system property that picks the weaver: the agent's own (premain), or {@value #BYTE_BUDDY} (attach). */
+    public static final String WEAVER = "closewatch.test.weaver";
+    public static final String BYTE_BUDDY = "byte-buddy";
+
     private final PrometheusMeterRegistry registry = CloseMeters.newRegistry("app", "1");
     private final ClassFileTransformer transformer;
     private final Set<String> transformed = ConcurrentHashMap.newKeySet();
@@ -61,7 +70,7 @@ public final class HookHarness implements AutoCloseable {
      */
     public HookHarness(List<InstrumentationModule> modules, List<String> hooked, Map<String, String> renamed,
                        List<String> hidden) {
-        transformer = HookInstaller.builder(modules, new HookInstaller.HookOutcome() {
+        HookOutcome outcome = new HookOutcome() {
             @Override
             public void hooked(InstrumentationModule module, TypeHooks hooks, String typeName) {
                 transformed.add(typeName);
@@ -71,7 +80,11 @@ public final class HookHarness implements AutoCloseable {
             public void failed(String typeName, Throwable error) {
                 errors.add(new AssertionError(typeName, error));
             }
-        }).makeRaw();
+        };
+        ClassLoader adviceLoader = HookInstaller.class.getClassLoader();
+        transformer = BYTE_BUDDY.equals(System.getProperty(WEAVER))
+                ? ByteBuddyHooks.builder(modules, List.of(), adviceLoader, outcome).makeRaw()
+                : new HookWeaver(modules, List.of(), adviceLoader, outcome);
         loader = new HookedLoader(hooked, renamed, hidden);
         CloseWatchBridge.install(new CloseRecorder(new CloseMeters(registry, "test", 100, 500),
                 new AgentErrors(registry, NOPLogger.NOP_LOGGER), System::nanoTime));
@@ -102,11 +115,11 @@ public final class HookHarness implements AutoCloseable {
         }
     }
 
-    /** The stand-in {@code className}, failing if Byte Buddy failed on any type or did not transform this one. */
+    /** The stand-in {@code className}, failing if the weaver failed on any type or did not transform this one. */
     public Class<?> type(String className) throws ClassNotFoundException {
         Class<?> type = loaded(className);
         if (!errors.isEmpty()) {
-            throw new AssertionError("Byte Buddy failed on a type", errors.get(0));
+            throw new AssertionError("the weaver failed on a type", errors.get(0));
         }
         if (!transformed.contains(className)) {
             throw new AssertionError(className + " was not instrumented");
@@ -119,7 +132,7 @@ public final class HookHarness implements AutoCloseable {
         return Class.forName(className, true, loader);
     }
 
-    /** The types Byte Buddy failed to hook; they loaded unchanged. */
+    /** The types the weaver failed to hook; they loaded unchanged. */
     public List<String> failures() {
         return errors.stream().map(Throwable::getMessage).toList();
     }
@@ -210,12 +223,12 @@ public final class HookHarness implements AutoCloseable {
                 bytes = instrumented == null ? classFile : instrumented;
             } catch (IllegalClassFormatException | RuntimeException e) {
                 // As the JVM does: a transformer that throws leaves the class as it is (Byte Buddy throws after it
-                // has told the listener).
+                // has told the listener; the agent's weaver never throws).
             }
             return defineClass(name, bytes, 0, bytes.length);
         }
 
-        /** Byte Buddy reads the stand-ins' class files through here too, under the names they are hooked by. */
+        /** The weavers read the stand-ins' class files through here too, under the names they are hooked by. */
         @Override
         public InputStream getResourceAsStream(String resource) {
             if (resource.endsWith(".class")) {

@@ -17,7 +17,7 @@ class StackReporterTest {
     private final PrometheusMeterRegistry registry = CloseMeters.newRegistry("app", "1");
     private final CapturingLogger log = new CapturingLogger();
     private final JdkWebSocketInstrumentation jdk = new JdkWebSocketInstrumentation();
-    private final TypeHooks jdkHooks = jdk.hooks(getClass().getClassLoader()).get(0);
+    private final TypeHooks jdkHooks = jdk.hooks().get(0);
     private final StackReporter reporter = new StackReporter(new CloseMeters(registry, "test", 10, 10),
             new AgentErrors(registry, log), log, List.of(jdk));
 

@@ -1,9 +1,11 @@
 package io.closewatch.agent.instrumentation;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * The first, cheap look at a class being loaded: does its class file contain any name that some hook needs? A class
@@ -30,8 +32,12 @@ public final class ClassFileNames {
     private final int[][] endingWith;
 
     public ClassFileNames(Collection<String> names) {
-        needles = new LinkedHashSet<>(names).stream().map(name -> name.getBytes(StandardCharsets.UTF_8))
-                .toArray(byte[][]::new);
+        // No streams or lambdas: this runs in premain, where each would cost the JVM a generated class.
+        List<byte[]> distinct = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(names)) {
+            distinct.add(name.getBytes(StandardCharsets.UTF_8));
+        }
+        needles = distinct.toArray(new byte[0][]);
         int shortest = Integer.MAX_VALUE;
         for (byte[] needle : needles) {
             if (needle.length < BLOCK) {

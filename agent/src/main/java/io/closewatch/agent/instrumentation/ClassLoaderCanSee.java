@@ -1,7 +1,5 @@
 package io.closewatch.agent.instrumentation;
 
-import net.bytebuddy.matcher.ElementMatcher;
-
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -9,7 +7,7 @@ import java.util.WeakHashMap;
  * Matches class loaders that can see a given class, so that the costly super-type checks run only in loaders
  * where the instrumented API exists at all. Answers are cached per loader without keeping loaders alive.
  */
-public final class ClassLoaderCanSee implements ElementMatcher<ClassLoader> {
+public final class ClassLoaderCanSee implements LoaderMatch {
     private final String resource;
     private final Map<ClassLoader, Boolean> answers = new WeakHashMap<>();
 

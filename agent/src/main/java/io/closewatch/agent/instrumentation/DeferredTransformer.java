@@ -41,8 +41,10 @@ public final class DeferredTransformer implements ClassFileTransformer {
 
     DeferredTransformer(ClassFileNames names, List<String> hookedJdkPackages, long maxWaitMillis) {
         this.names = names;
-        this.hookedJdkPackages = hookedJdkPackages.stream().map(prefix -> prefix.replace('.', '/'))
-                .toArray(String[]::new);
+        this.hookedJdkPackages = new String[hookedJdkPackages.size()];
+        for (int i = 0; i < this.hookedJdkPackages.length; i++) {
+            this.hookedJdkPackages[i] = hookedJdkPackages.get(i).replace('.', '/'); // no lambda in premain
+        }
         this.maxWaitMillis = maxWaitMillis;
     }
 

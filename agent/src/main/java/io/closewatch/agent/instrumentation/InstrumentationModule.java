@@ -16,8 +16,8 @@ public interface InstrumentationModule {
 
     /**
      * Names (of methods, types or descriptors) that the class file of every type this module instruments contains: a
-     * class without any of them is not handed to Byte Buddy at all ({@link ClassFileNames}). JDK types only: this is
-     * called on the host's start-up path.
+     * class without any of them is not matched against the hooks at all ({@link ClassFileNames}). JDK types only:
+     * this is called on the host's start-up path.
      */
     String[] classFileNames();
 
@@ -29,12 +29,13 @@ public interface InstrumentationModule {
         return new String[0];
     }
 
-    /** This module's hooked types and their advice; advice classes are read through {@code adviceLoader}. */
-    List<TypeHooks> hooks(ClassLoader adviceLoader);
+    /** This module's hooked types and their advice. */
+    List<TypeHooks> hooks();
 
     /**
      * The name of this module's advice class {@code simpleName}. Advice is named, never referenced as a class: it
-     * is only read as bytes and inlined, never loaded into the agent's (the application's) class loader.
+     * is only read as bytes and woven into the hooked classes, never loaded into the agent's (the application's)
+     * class loader.
      */
     default String advice(String simpleName) {
         return getClass().getPackageName() + '.' + simpleName;

@@ -1,10 +1,6 @@
 package io.closewatch.agent.instrumentation;
 
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.commons.ClassRemapper;
-import net.bytebuddy.jar.asm.commons.Remapper;
 
 import java.io.IOException;
 
@@ -15,29 +11,20 @@ import java.io.IOException;
  */
 final class NamespaceRemappingLocator implements ClassFileLocator {
     private final ClassFileLocator delegate;
-    private final Remapper remapper;
+    private final String fromPrefix;
+    private final String toPrefix;
 
     NamespaceRemappingLocator(ClassFileLocator delegate, String fromPrefix, String toPrefix) {
         this.delegate = delegate;
-        this.remapper = new Remapper() {
-            @Override
-            public String map(String internalName) {
-                return internalName.startsWith(fromPrefix)
-                        ? toPrefix + internalName.substring(fromPrefix.length()) : internalName;
-            }
-        };
+        this.fromPrefix = fromPrefix;
+        this.toPrefix = toPrefix;
     }
 
     @Override
     public Resolution locate(String name) throws IOException {
         Resolution resolution = delegate.locate(name);
-        if (!resolution.isResolved()) {
-            return resolution;
-        }
-        ClassReader reader = new ClassReader(resolution.resolve());
-        ClassWriter writer = new ClassWriter(0);
-        reader.accept(new ClassRemapper(writer, remapper), 0);
-        return new Resolution.Explicit(writer.toByteArray());
+        return resolution.isResolved()
+                ? new Resolution.Explicit(AdviceCode.remap(resolution.resolve(), fromPrefix, toPrefix)) : resolution;
     }
 
     @Override

@@ -1,33 +1,51 @@
 package io.closewatch.agent.instrumentation;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-
-import static net.bytebuddy.matcher.ElementMatchers.any;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The hooks of one kind of type: which types, in which class loaders, and the advice applied to their methods.
+ * The hooks of one kind of type: which types, in which class loaders, and which advice goes into which of their
+ * methods. Plain data: the agent's weaver ({@link HookWeaver}) applies it as classes load, Byte Buddy
+ * ({@link ByteBuddyHooks}) when the agent is attached to a running JVM.
  *
- * @param types           cheap matchers first (a name, a declared method), super-type matchers last
- * @param loaders         where the types can be at all (usually: the loader sees the library), so that the costly
- *                        type matchers run only there
- * @param showsStackInUse whether hooking such a type shows the module's stack at work (see {@link #shared})
+ * @param types              cheap matches first (a name, a declared method), super-type matches last
+ * @param loaders            where the types can be at all (usually: the loader sees the library)
+ * @param methods            the advice, by the methods it goes into
+ * @param webSocketNamespace null for advice used as it is written; {@code jakarta} or {@code javax} for advice written
+ *                           against {@code jakarta.websocket} and applied in that namespace: its types are read
+ *                           there and its {@link WebSocketApi} parameter is the namespace. So one advice serves both,
+ *                           and a container with both under the same class names (Tomcat) is one module.
+ * @param showsStackInUse    whether hooking such a type shows the module's stack at work (see {@link #shared})
  */
-public record TypeHooks(ElementMatcher<? super TypeDescription> types, ElementMatcher<? super ClassLoader> loaders,
-                        AgentBuilder.Transformer advice, boolean showsStackInUse) {
-    public TypeHooks(ElementMatcher<? super TypeDescription> types, ElementMatcher<? super ClassLoader> loaders,
-                     AgentBuilder.Transformer advice) {
-        this(types, loaders, advice, true);
+public record TypeHooks(TypeMatch types, LoaderMatch loaders, List<MethodHook> methods, String webSocketNamespace,
+                        boolean showsStackInUse) {
+    /** @param advice the advice class's name ({@link InstrumentationModule#advice}) */
+    public record MethodHook(MethodMatch methods, String advice) {
+    }
+
+    public TypeHooks(TypeMatch types, LoaderMatch loaders) {
+        this(types, loaders, List.of(), null, true);
     }
 
     /** For a type that can be in any class loader. */
-    public TypeHooks(ElementMatcher<? super TypeDescription> types, AgentBuilder.Transformer advice) {
-        this(types, any(), advice, true);
+    public TypeHooks(TypeMatch types) {
+        this(types, LoaderMatch.any());
+    }
+
+    /** These hooks and {@code advice} on {@code methods}. */
+    public TypeHooks advice(MethodMatch methods, String advice) {
+        List<MethodHook> more = new ArrayList<>(this.methods);
+        more.add(new MethodHook(methods, advice));
+        return new TypeHooks(types, loaders, List.copyOf(more), webSocketNamespace, showsStackInUse);
+    }
+
+    /** The advice is written against {@code jakarta.websocket} and applies in {@code namespace}. */
+    public TypeHooks inWebSocketNamespace(String namespace) {
+        return new TypeHooks(types, loaders, methods, namespace, showsStackInUse);
     }
 
     /** The same hooks on a type other stacks use too (Jetty's negotiator serves jakarta.websocket as well). */
     public TypeHooks shared() {
-        return new TypeHooks(types, loaders, advice, false);
+        return new TypeHooks(types, loaders, methods, webSocketNamespace, false);
     }
 }

@@ -1,14 +1,13 @@
 package io.closewatch.agent.instrumentation.javalin;
 
-import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.closewatch.agent.instrumentation.MethodMatch.named;
 
 /**
  * Javalin 7 serves WebSockets on Jetty's own API, whose hooks count its sessions; but it upgrades every path through
@@ -29,9 +28,9 @@ public final class JavalinInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
-        return List.of(new TypeHooks(named("io.javalin.websocket.WsConnection"),
-                ClassLoaderCanSee.canSee("io.javalin.websocket.WsHandlerEntry"), Advices.plain(adviceLoader)
-                        .advice(named("onWebSocketOpen").and(takesArguments(1)), advice("OpenAdvice"))));
+    public List<TypeHooks> hooks() {
+        return List.of(new TypeHooks(TypeMatch.named("io.javalin.websocket.WsConnection"),
+                ClassLoaderCanSee.canSee("io.javalin.websocket.WsHandlerEntry"))
+                .advice(named("onWebSocketOpen").takesArguments(1), advice("OpenAdvice")));
     }
 }

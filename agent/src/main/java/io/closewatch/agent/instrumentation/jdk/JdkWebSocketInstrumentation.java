@@ -1,16 +1,14 @@
 package io.closewatch.agent.instrumentation.jdk;
 
-import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.net.URI;
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.closewatch.agent.instrumentation.MethodMatch.constructor;
+import static io.closewatch.agent.instrumentation.MethodMatch.named;
 
 /**
  * {@code java.net.http.WebSocket}, through its one implementation {@code jdk.internal.net.http.websocket.WebSocketImpl}
@@ -44,17 +42,17 @@ public final class JdkWebSocketInstrumentation implements InstrumentationModule 
     }
 
     @Override
-    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
+    public List<TypeHooks> hooks() {
         return List.of(
-                new TypeHooks(named(WEB_SOCKET_IMPL), Advices.plain(adviceLoader)
-                        .advice(isConstructor().and(takesArgument(0, URI.class)), advice("OpenedAdvice"))
-                        .advice(named("sendClose0").and(takesArguments(int.class, String.class)),
+                new TypeHooks(TypeMatch.named(WEB_SOCKET_IMPL))
+                        .advice(constructor().takesArgument(0, "java.net.URI"), advice("OpenedAdvice"))
+                        .advice(named("sendClose0").takesArguments("int", "java.lang.String"),
                                 advice("CloseSentAdvice"))
-                        .advice(named("signalClose").and(takesArguments(int.class, String.class)),
+                        .advice(named("signalClose").takesArguments("int", "java.lang.String"),
                                 advice("CloseReceivedAdvice"))
-                        .advice(named("abort").and(takesArguments(0)), advice("AbortAdvice"))),
-                new TypeHooks(named(WEB_SOCKET_IMPL + "$ReceiveTask"), Advices.plain(adviceLoader)
-                        .advice(named("processClose").and(takesArguments(0)), advice("ClosedAdvice"))
-                        .advice(named("processError").and(takesArguments(0)), advice("FailedAdvice"))));
+                        .advice(named("abort").takesArguments(0), advice("AbortAdvice")),
+                new TypeHooks(TypeMatch.named(WEB_SOCKET_IMPL + "$ReceiveTask"))
+                        .advice(named("processClose").takesArguments(0), advice("ClosedAdvice"))
+                        .advice(named("processError").takesArguments(0), advice("FailedAdvice")));
     }
 }

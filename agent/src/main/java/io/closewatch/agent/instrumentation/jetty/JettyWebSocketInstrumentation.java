@@ -1,15 +1,13 @@
 package io.closewatch.agent.instrumentation.jetty;
 
-import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.closewatch.agent.instrumentation.MethodMatch.named;
 
 /**
  * Jetty 12's {@code jakarta.websocket} implementation calls annotated endpoints through method handles from its
@@ -32,14 +30,12 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
     }
 
     @Override
-    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
+    public List<TypeHooks> hooks() {
         return List.of(new TypeHooks(
-                namedOneOf("org.eclipse.jetty.ee10" + FRAME_HANDLER, "org.eclipse.jetty.ee11" + FRAME_HANDLER),
-                ClassLoaderCanSee.canSee("org.eclipse.jetty.websocket.core.CloseStatus"), Advices.plain(adviceLoader)
-                        .advice(named("onOpen").and(takesArguments(2)), advice("FrameHandlerOpenAdvice"))
-                        .advice(named("onClose").and(takesArguments(2)),
-                                advice("FrameHandlerCloseReceivedAdvice"))
-                        .advice(named("notifyOnClose").and(takesArguments(2)),
-                                advice("FrameHandlerCloseAdvice"))));
+                TypeMatch.named("org.eclipse.jetty.ee10" + FRAME_HANDLER, "org.eclipse.jetty.ee11" + FRAME_HANDLER),
+                ClassLoaderCanSee.canSee("org.eclipse.jetty.websocket.core.CloseStatus"))
+                .advice(named("onOpen").takesArguments(2), advice("FrameHandlerOpenAdvice"))
+                .advice(named("onClose").takesArguments(2), advice("FrameHandlerCloseReceivedAdvice"))
+                .advice(named("notifyOnClose").takesArguments(2), advice("FrameHandlerCloseAdvice")));
     }
 }

@@ -1,15 +1,13 @@
 package io.closewatch.agent.instrumentation.jettyapi;
 
-import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.closewatch.agent.instrumentation.MethodMatch.named;
 
 /**
  * Jetty's own WebSocket API ({@code org.eclipse.jetty.websocket.api}: {@code Session.Listener}, {@code @WebSocket}
@@ -37,20 +35,17 @@ public final class JettyApiInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
+    public List<TypeHooks> hooks() {
         ClassLoaderCanSee seesCore = ClassLoaderCanSee.canSee("org.eclipse.jetty.websocket.core.CloseStatus");
         return List.of(
-                new TypeHooks(named(COMMON + "JettyWebSocketFrameHandler"), seesCore, Advices.plain(adviceLoader)
-                        .advice(named("onOpen").and(takesArguments(2)), advice("OpenAdvice"))
-                        .advice(named("onCloseFrame").and(takesArguments(2)), advice("PeerCloseAdvice"))
-                        .advice(named("notifyOnClose").and(takesArguments(2)), advice("CloseAdvice"))),
-                new TypeHooks(named(COMMON + "WebSocketSession"), seesCore, Advices.plain(adviceLoader)
-                        .advice(named("close").and(takesArguments(3)).and(takesArgument(0, int.class)),
-                                advice("SessionCloseAdvice"))
-                        .advice(named("disconnect").and(takesArguments(0)), advice("DisconnectAdvice"))),
-                new TypeHooks(named("org.eclipse.jetty.websocket.core.server.internal.CreatorNegotiator"), seesCore,
-                        Advices.plain(adviceLoader)
-                                .advice(named("negotiate").and(takesArguments(3)), advice("NegotiateAdvice")))
-                        .shared());
+                new TypeHooks(TypeMatch.named(COMMON + "JettyWebSocketFrameHandler"), seesCore)
+                        .advice(named("onOpen").takesArguments(2), advice("OpenAdvice"))
+                        .advice(named("onCloseFrame").takesArguments(2), advice("PeerCloseAdvice"))
+                        .advice(named("notifyOnClose").takesArguments(2), advice("CloseAdvice")),
+                new TypeHooks(TypeMatch.named(COMMON + "WebSocketSession"), seesCore)
+                        .advice(named("close").takesArguments(3).takesArgument(0, "int"), advice("SessionCloseAdvice"))
+                        .advice(named("disconnect").takesArguments(0), advice("DisconnectAdvice")),
+                new TypeHooks(TypeMatch.named("org.eclipse.jetty.websocket.core.server.internal.CreatorNegotiator"),
+                        seesCore).advice(named("negotiate").takesArguments(3), advice("NegotiateAdvice")).shared());
     }
 }

@@ -1,10 +1,8 @@
 package io.closewatch.agent.instrumentation.micrometer;
 
-import io.closewatch.agent.instrumentation.Advices;
+import io.closewatch.agent.instrumentation.MethodMatch;
 import io.closewatch.agent.instrumentation.TypeHooks;
-
-import static net.bytebuddy.matcher.ElementMatchers.isTypeInitializer;
-import static net.bytebuddy.matcher.ElementMatchers.named;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 /**
  * The hook of {@code export=host}: tells the agent when the application's Micrometer has initialized
@@ -26,8 +24,8 @@ public final class MicrometerHooks {
         return new String[] {METRICS_CLASS.replace('.', '/')};
     }
 
-    public static TypeHooks hooks(ClassLoader adviceLoader) {
-        return new TypeHooks(named(METRICS_CLASS), Advices.plain(adviceLoader).advice(isTypeInitializer(),
-                MicrometerHooks.class.getPackageName() + ".MicrometerInitializedAdvice")).shared();
+    public static TypeHooks hooks() {
+        return new TypeHooks(TypeMatch.named(METRICS_CLASS)).advice(MethodMatch.typeInitializer(),
+                MicrometerHooks.class.getPackageName() + ".MicrometerInitializedAdvice").shared();
     }
 }

@@ -1,17 +1,14 @@
 package io.closewatch.agent.instrumentation.netty;
 
-import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
+import io.closewatch.agent.instrumentation.LoaderMatch;
 import io.closewatch.agent.instrumentation.TypeHooks;
-import net.bytebuddy.matcher.ElementMatcher;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.closewatch.agent.instrumentation.MethodMatch.named;
 
 /**
  * Netty's own WebSocket codec ({@code io.netty.handler.codec.http.websocketx}, 4.1 and 4.2), for applications on
@@ -39,25 +36,24 @@ public final class NettyInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
-        ElementMatcher<ClassLoader> nettyAlone = new ElementMatcher.Junction.Conjunction<>(
-                ClassLoaderCanSee.canSee(CODEC + "WebSocketFrame"),
-                not(ClassLoaderCanSee.canSee("io.vertx.core.http.WebSocketBase")),
-                not(ClassLoaderCanSee.canSee("reactor.netty.http.websocket.WebsocketInbound")));
+    public List<TypeHooks> hooks() {
+        LoaderMatch nettyAlone = ClassLoaderCanSee.canSee(CODEC + "WebSocketFrame")
+                .butNot(ClassLoaderCanSee.canSee("io.vertx.core.http.WebSocketBase"))
+                .butNot(ClassLoaderCanSee.canSee("reactor.netty.http.websocket.WebsocketInbound"));
         return List.of(
-                new TypeHooks(named(CODEC + "WebSocketServerHandshaker"), nettyAlone, Advices.plain(adviceLoader)
-                        .advice(named("handshake0").and(takesArguments(5)).and(takesArgument(2, named(FULL_REQUEST))),
+                new TypeHooks(TypeMatch.named(CODEC + "WebSocketServerHandshaker"), nettyAlone)
+                        .advice(named("handshake0").takesArguments(5).takesArgument(2, FULL_REQUEST),
                                 advice("ServerOpenAdvice"))
-                        .advice(named("handshake").and(takesArguments(4)).and(takesArgument(0, named(CHANNEL)))
-                                .and(takesArgument(1, named(FULL_REQUEST))), advice("ServerHandshakeAdvice"))),
-                new TypeHooks(named(CODEC + "WebSocketClientHandshaker"), nettyAlone, Advices.plain(adviceLoader)
-                        .advice(named("finishHandshake").and(takesArguments(2)), advice("ClientOpenAdvice"))),
-                new TypeHooks(named(CODEC + "WebSocket08FrameEncoder"), nettyAlone, Advices.plain(adviceLoader)
-                        .advice(named("encode").and(takesArguments(3)), advice("CloseSentAdvice"))),
-                new TypeHooks(named(CODEC + "WebSocket08FrameDecoder"), nettyAlone, Advices.plain(adviceLoader)
-                        .advice(named("decode").and(takesArguments(3)), advice("CloseReceivedAdvice"))),
+                        .advice(named("handshake").takesArguments(4).takesArgument(0, CHANNEL)
+                                .takesArgument(1, FULL_REQUEST), advice("ServerHandshakeAdvice")),
+                new TypeHooks(TypeMatch.named(CODEC + "WebSocketClientHandshaker"), nettyAlone)
+                        .advice(named("finishHandshake").takesArguments(2), advice("ClientOpenAdvice")),
+                new TypeHooks(TypeMatch.named(CODEC + "WebSocket08FrameEncoder"), nettyAlone)
+                        .advice(named("encode").takesArguments(3), advice("CloseSentAdvice")),
+                new TypeHooks(TypeMatch.named(CODEC + "WebSocket08FrameDecoder"), nettyAlone)
+                        .advice(named("decode").takesArguments(3), advice("CloseReceivedAdvice")),
                 // Every Netty application's channels end here; that shows no WebSocket at work.
-                new TypeHooks(named("io.netty.channel.DefaultChannelPipeline"), nettyAlone, Advices.plain(adviceLoader)
-                        .advice(named("fireChannelInactive").and(takesArguments(0)), advice("EndAdvice"))).shared());
+                new TypeHooks(TypeMatch.named("io.netty.channel.DefaultChannelPipeline"), nettyAlone)
+                        .advice(named("fireChannelInactive").takesArguments(0), advice("EndAdvice")).shared());
     }
 }

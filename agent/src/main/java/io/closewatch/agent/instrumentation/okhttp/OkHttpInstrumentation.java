@@ -1,16 +1,13 @@
 package io.closewatch.agent.instrumentation.okhttp;
 
-import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.closewatch.agent.instrumentation.MethodMatch.named;
 
 /**
  * OkHttp's WebSocket client (4.12 and 5.x): every session is a {@code RealWebSocket}. It opens where its reader
@@ -32,15 +29,13 @@ public final class OkHttpInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
-        return List.of(new TypeHooks(named("okhttp3.internal.ws.RealWebSocket"),
-                ClassLoaderCanSee.canSee("okhttp3.WebSocketListener"), Advices.plain(adviceLoader)
-                        .advice(named("loopReader"), advice("OpenAdvice"))
-                        .advice(named("onReadClose").and(takesArguments(2)), advice("PeerCloseAdvice"))
-                        .advice(named("close").and(takesArguments(3)).and(returns(boolean.class)),
-                                advice("CloseAdvice"))
-                        .advice(named("cancel").and(takesArguments(0)), advice("CancelAdvice"))
-                        .advice(named("failWebSocket").and(takesArgument(0, Exception.class)),
-                                advice("FailureAdvice"))));
+    public List<TypeHooks> hooks() {
+        return List.of(new TypeHooks(TypeMatch.named("okhttp3.internal.ws.RealWebSocket"),
+                ClassLoaderCanSee.canSee("okhttp3.WebSocketListener"))
+                .advice(named("loopReader"), advice("OpenAdvice"))
+                .advice(named("onReadClose").takesArguments(2), advice("PeerCloseAdvice"))
+                .advice(named("close").takesArguments(3).returns("boolean"), advice("CloseAdvice"))
+                .advice(named("cancel").takesArguments(0), advice("CancelAdvice"))
+                .advice(named("failWebSocket").takesArgument(0, "java.lang.Exception"), advice("FailureAdvice")));
     }
 }

@@ -1,16 +1,14 @@
 package io.closewatch.agent.instrumentation.quarkus;
 
-import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
 
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static io.closewatch.agent.instrumentation.MethodMatch.named;
+import static io.closewatch.agent.instrumentation.TypeMatch.declaresMethod;
+import static io.closewatch.agent.instrumentation.TypeMatch.nameStartsWith;
 
 /**
  * Quarkus websockets-next on Vert.x: the sessions are Vert.x's (counted by its own module, {@code api="vertx"});
@@ -33,10 +31,10 @@ public final class QuarkusWebSocketsInstrumentation implements InstrumentationMo
     }
 
     @Override
-    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
-        return List.of(new TypeHooks(nameStartsWith(RECORDER + "$").and(declaresMethod(named("httpUpgrade"))),
-                ClassLoaderCanSee.canSee(RECORDER), Advices.plain(adviceLoader)
-                        .advice(named("httpUpgrade").and(takesArgument(0, named("io.vertx.ext.web.RoutingContext"))),
-                                advice("UpgradeAdvice"))));
+    public List<TypeHooks> hooks() {
+        return List.of(new TypeHooks(nameStartsWith(RECORDER + "$").and(declaresMethod("httpUpgrade")),
+                ClassLoaderCanSee.canSee(RECORDER))
+                .advice(named("httpUpgrade").takesArgument(0, "io.vertx.ext.web.RoutingContext"),
+                        advice("UpgradeAdvice")));
     }
 }

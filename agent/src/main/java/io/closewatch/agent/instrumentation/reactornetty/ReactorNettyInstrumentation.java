@@ -1,17 +1,14 @@
 package io.closewatch.agent.instrumentation.reactornetty;
 
-import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.closewatch.agent.instrumentation.MethodMatch.constructor;
+import static io.closewatch.agent.instrumentation.MethodMatch.named;
 
 /**
  * Reactor Netty's WebSockets ({@code reactor.netty.http}), and so Spring WebFlux's on Reactor Netty. A session is a
@@ -49,30 +46,28 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
     }
 
     @Override
-    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
+    public List<TypeHooks> hooks() {
         ClassLoaderCanSee seesWebSockets = ClassLoaderCanSee.canSee("reactor.netty.http.websocket.WebsocketInbound");
         return List.of(
-                new TypeHooks(named(SERVER), seesWebSockets, closes(adviceLoader)
-                        .advice(isConstructor(), advice("ServerOpenAdvice"))),
-                new TypeHooks(named(CLIENT), seesWebSockets, closes(adviceLoader)),
-                new TypeHooks(named(HANDSHAKER), seesWebSockets, Advices.plain(adviceLoader)
-                        .advice(named("finishHandshake").and(takesArguments(2)), advice("ClientOpenAdvice"))),
-                new TypeHooks(named(DECODER), seesWebSockets, Advices.plain(adviceLoader)
-                        .advice(named("protocolViolation").and(takesArguments(3))
-                                .and(takesArgument(2, named(CORRUPTED_FRAME))), advice("ProtocolViolationAdvice"))),
+                closes(new TypeHooks(TypeMatch.named(SERVER), seesWebSockets))
+                        .advice(constructor(), advice("ServerOpenAdvice")),
+                closes(new TypeHooks(TypeMatch.named(CLIENT), seesWebSockets)),
+                new TypeHooks(TypeMatch.named(HANDSHAKER), seesWebSockets)
+                        .advice(named("finishHandshake").takesArguments(2), advice("ClientOpenAdvice")),
+                new TypeHooks(TypeMatch.named(DECODER), seesWebSockets)
+                        .advice(named("protocolViolation").takesArguments(3).takesArgument(2, CORRUPTED_FRAME),
+                                advice("ProtocolViolationAdvice")),
                 // Every Reactor Netty connection's operations; that shows no WebSocket at work.
-                new TypeHooks(named("reactor.netty.channel.ChannelOperations"), seesWebSockets,
-                        Advices.plain(adviceLoader)
-                                .advice(named("onInboundError").and(takesArguments(1)), advice("LostAdvice"))
-                                .advice(named("terminate").and(takesArguments(0)), advice("EndAdvice"))).shared());
+                new TypeHooks(TypeMatch.named("reactor.netty.channel.ChannelOperations"), seesWebSockets)
+                        .advice(named("onInboundError").takesArguments(1), advice("LostAdvice"))
+                        .advice(named("terminate").takesArguments(0), advice("EndAdvice")).shared());
     }
 
     /** The close frames of either side's operations, which declare the same members. */
-    private AgentBuilder.Transformer.ForAdvice closes(ClassLoader adviceLoader) {
-        return Advices.plain(adviceLoader)
-                .advice(named("onInboundNext").and(takesArguments(2)), advice("PeerCloseAdvice"))
-                .advice(named("sendCloseNow").and(takesArgument(1, named(CLOSE_STATUS))), advice("CloseNowAdvice"))
-                .advice(named("sendClose").and(takesArguments(1)).and(takesArgument(0, named(CLOSE_FRAME))),
-                        advice("CloseAdvice"));
+    private TypeHooks closes(TypeHooks operations) {
+        return operations
+                .advice(named("onInboundNext").takesArguments(2), advice("PeerCloseAdvice"))
+                .advice(named("sendCloseNow").takesArgument(1, CLOSE_STATUS), advice("CloseNowAdvice"))
+                .advice(named("sendClose").takesArguments(CLOSE_FRAME), advice("CloseAdvice"));
     }
 }

@@ -1,20 +1,15 @@
 package io.closewatch.agent.instrumentation.spring;
 
-import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
+import io.closewatch.agent.instrumentation.MethodMatch;
 import io.closewatch.agent.instrumentation.TypeHooks;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.closewatch.agent.instrumentation.MethodMatch.named;
+import static io.closewatch.agent.instrumentation.TypeMatch.declaresMethod;
+import static io.closewatch.agent.instrumentation.TypeMatch.hasSuperType;
 
 /**
  * Spring Framework WebSocket on a jakarta.websocket container. Spring upgrades each handshake with a fresh
@@ -46,15 +41,14 @@ public final class SpringWebSocketInstrumentation implements InstrumentationModu
      * hooked type shows no Spring at work (its registration does, see KnownStacks).
      */
     @Override
-    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
-        AgentBuilder.Transformer.ForAdvice upgrade = Advices.plain(adviceLoader)
-                .advice(named("upgradeHttpToWebSocket").and(takesArguments(4)).and(not(isAbstract())),
-                        advice("UpgradeAdvice"));
+    public List<TypeHooks> hooks() {
+        MethodMatch upgrade = named("upgradeHttpToWebSocket").takesArguments(4).notAbstract();
         return List.of(
-                new TypeHooks(declaresMethod(named("upgradeHttpToWebSocket")).and(not(isInterface()))
-                        .and(hasSuperType(named(SERVER_CONTAINER))),
-                        ClassLoaderCanSee.canSee("jakarta.servlet.http.HttpServletRequest"), upgrade).shared(),
-                new TypeHooks(declaresMethod(named("upgradeHttpToWebSocket")).and(hasSuperType(named(UPGRADE_STRATEGY))),
-                        ClassLoaderCanSee.canSee(UPGRADE_STRATEGY), upgrade).shared());
+                new TypeHooks(declaresMethod("upgradeHttpToWebSocket").notInterface()
+                        .and(hasSuperType(SERVER_CONTAINER)),
+                        ClassLoaderCanSee.canSee("jakarta.servlet.http.HttpServletRequest"))
+                        .advice(upgrade, advice("UpgradeAdvice")).shared(),
+                new TypeHooks(declaresMethod("upgradeHttpToWebSocket").and(hasSuperType(UPGRADE_STRATEGY)),
+                        ClassLoaderCanSee.canSee(UPGRADE_STRATEGY)).advice(upgrade, advice("UpgradeAdvice")).shared());
     }
 }

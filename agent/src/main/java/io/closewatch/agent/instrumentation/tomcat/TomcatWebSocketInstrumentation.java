@@ -1,17 +1,14 @@
 package io.closewatch.agent.instrumentation.tomcat;
 
 import io.closewatch.agent.core.Api;
-import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.closewatch.agent.instrumentation.MethodMatch.named;
 
 /**
  * Where Tomcat fails a session itself, for both namespaces (Tomcat 10+ implements {@code jakarta.websocket}, Tomcat 9
@@ -49,16 +46,14 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
     }
 
     @Override
-    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
+    public List<TypeHooks> hooks() {
         String closeReason = namespace + ".websocket.CloseReason";
         ClassLoaderCanSee seesApi = ClassLoaderCanSee.canSee(closeReason);
-        AgentBuilder.Transformer.ForAdvice inNamespace = Advices.inWebSocketNamespace(namespace, adviceLoader);
         return List.of(
-                new TypeHooks(named(UPGRADE_HANDLER), seesApi, inNamespace
-                        .advice(named("close").and(takesArguments(1)).and(takesArgument(0, named(closeReason))),
-                                advice("FailSessionAdvice"))),
-                new TypeHooks(named(CLIENT_FRAME_READER), seesApi, inNamespace
-                        .advice(named("close").and(takesArguments(1)).and(takesArgument(0, Throwable.class)),
-                                advice("ClientFailSessionAdvice"))));
+                new TypeHooks(TypeMatch.named(UPGRADE_HANDLER), seesApi).inWebSocketNamespace(namespace)
+                        .advice(named("close").takesArguments(closeReason), advice("FailSessionAdvice")),
+                new TypeHooks(TypeMatch.named(CLIENT_FRAME_READER), seesApi).inWebSocketNamespace(namespace)
+                        .advice(named("close").takesArguments("java.lang.Throwable"),
+                                advice("ClientFailSessionAdvice")));
     }
 }

@@ -1,16 +1,14 @@
 package io.closewatch.agent.instrumentation.undertow;
 
-import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.closewatch.agent.instrumentation.MethodMatch.constructor;
+import static io.closewatch.agent.instrumentation.MethodMatch.named;
 
 /**
  * Undertow's own close frames. Undertow's {@code jakarta.websocket} implementation is counted by the generic hooks,
@@ -37,18 +35,17 @@ public final class UndertowWebSocketInstrumentation implements InstrumentationMo
     }
 
     @Override
-    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
+    public List<TypeHooks> hooks() {
+        ClassLoaderCanSee seesCore = ClassLoaderCanSee.canSee(CORE + "WebSocketChannel");
         return List.of(
-                new TypeHooks(named(JSR + "UndertowSession"), ClassLoaderCanSee.canSee(CORE + "WebSocketChannel"),
-                        Advices.plain(adviceLoader).advice(isConstructor()
-                                .and(takesArgument(0, named(CORE + "WebSocketChannel"))), advice("SessionAdvice"))),
-                new TypeHooks(named(CORE + "WebSockets"), Advices.plain(adviceLoader)
-                        .advice(named("sendInternal").or(named("sendBlockingInternal"))
-                                        .and(takesArgument(1, named(CORE + "WebSocketFrameType")))
-                                        .and(takesArgument(2, named(CORE + "WebSocketChannel"))),
-                                advice("FrameSentAdvice"))),
-                new TypeHooks(named(JSR + "FrameHandler"), ClassLoaderCanSee.canSee(CORE + "WebSocketChannel"),
-                        Advices.plain(adviceLoader).advice(named("onFullCloseMessage").and(takesArguments(2)),
-                                advice("PeerCloseAdvice"))));
+                new TypeHooks(TypeMatch.named(JSR + "UndertowSession"), seesCore)
+                        .advice(constructor().takesArgument(0, CORE + "WebSocketChannel"), advice("SessionAdvice")),
+                new TypeHooks(TypeMatch.named(CORE + "WebSockets"))
+                        .advice(named("sendInternal", "sendBlockingInternal")
+                                        .takesArgument(1, CORE + "WebSocketFrameType")
+                                        .takesArgument(2, CORE + "WebSocketChannel"),
+                                advice("FrameSentAdvice")),
+                new TypeHooks(TypeMatch.named(JSR + "FrameHandler"), seesCore)
+                        .advice(named("onFullCloseMessage").takesArguments(2), advice("PeerCloseAdvice")));
     }
 }

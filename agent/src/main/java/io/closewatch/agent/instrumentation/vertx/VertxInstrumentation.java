@@ -1,16 +1,14 @@
 package io.closewatch.agent.instrumentation.vertx;
 
-import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.closewatch.agent.instrumentation.MethodMatch.constructor;
+import static io.closewatch.agent.instrumentation.MethodMatch.named;
 
 /**
  * Vert.x's WebSockets, 5 and 4.5 ({@code io.vertx.core.http.impl}): a server's {@code ServerWebSocketImpl} and a
@@ -35,19 +33,18 @@ public final class VertxInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
+    public List<TypeHooks> hooks() {
         ClassLoaderCanSee seesVertx = ClassLoaderCanSee.canSee("io.vertx.core.http.WebSocketBase");
         return List.of(
-                new TypeHooks(named(IMPL + "ServerWebSocketImpl"), seesVertx, Advices.plain(adviceLoader)
-                        .advice(isConstructor(), advice("ServerOpenAdvice"))),
-                new TypeHooks(named(IMPL + "WebSocketImpl"), seesVertx, Advices.plain(adviceLoader)
-                        .advice(isConstructor(), advice("ClientOpenAdvice"))),
-                new TypeHooks(named(IMPL + "WebSocketImplBase"), seesVertx, Advices.plain(adviceLoader)
-                        .advice(named("handleCloseFrame").and(takesArguments(1)), advice("PeerCloseAdvice"))
-                        .advice(named("shutdown").and(takesArguments(4)).and(takesArgument(2, short.class)),
-                                advice("CloseAdvice"))
-                        .advice(named("sendCloseFrame").and(takesArguments(2)).and(takesArgument(0, short.class)),
+                new TypeHooks(TypeMatch.named(IMPL + "ServerWebSocketImpl"), seesVertx)
+                        .advice(constructor(), advice("ServerOpenAdvice")),
+                new TypeHooks(TypeMatch.named(IMPL + "WebSocketImpl"), seesVertx)
+                        .advice(constructor(), advice("ClientOpenAdvice")),
+                new TypeHooks(TypeMatch.named(IMPL + "WebSocketImplBase"), seesVertx)
+                        .advice(named("handleCloseFrame").takesArguments(1), advice("PeerCloseAdvice"))
+                        .advice(named("shutdown").takesArguments(4).takesArgument(2, "short"), advice("CloseAdvice"))
+                        .advice(named("sendCloseFrame").takesArguments(2).takesArgument(0, "short"),
                                 advice("CloseFrameAdvice"))
-                        .advice(named("handleConnectionClosed").and(takesArguments(0)), advice("EndAdvice"))));
+                        .advice(named("handleConnectionClosed").takesArguments(0), advice("EndAdvice")));
     }
 }

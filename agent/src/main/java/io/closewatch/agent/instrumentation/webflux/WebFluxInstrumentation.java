@@ -1,14 +1,13 @@
 package io.closewatch.agent.instrumentation.webflux;
 
-import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.closewatch.agent.instrumentation.MethodMatch.named;
 
 /**
  * Spring WebFlux's WebSocket upgrade on Reactor Netty: the session itself is Reactor Netty's (counted by its own
@@ -30,8 +29,8 @@ public final class WebFluxInstrumentation implements InstrumentationModule {
     }
 
     @Override
-    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
-        return List.of(new TypeHooks(named(UPGRADE_STRATEGY), ClassLoaderCanSee.canSee(UPGRADE_STRATEGY),
-                Advices.plain(adviceLoader).advice(named("upgrade").and(takesArguments(4)), advice("UpgradeAdvice"))));
+    public List<TypeHooks> hooks() {
+        return List.of(new TypeHooks(TypeMatch.named(UPGRADE_STRATEGY), ClassLoaderCanSee.canSee(UPGRADE_STRATEGY))
+                .advice(named("upgrade").takesArguments(4), advice("UpgradeAdvice")));
     }
 }

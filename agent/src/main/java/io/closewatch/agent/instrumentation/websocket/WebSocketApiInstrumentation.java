@@ -1,28 +1,21 @@
 package io.closewatch.agent.instrumentation.websocket;
 
 import io.closewatch.agent.core.Api;
-import io.closewatch.agent.instrumentation.Advices;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 import java.net.URI;
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.closewatch.agent.instrumentation.MethodMatch.named;
+import static io.closewatch.agent.instrumentation.TypeMatch.declaresMethod;
+import static io.closewatch.agent.instrumentation.TypeMatch.hasSuperType;
 
 /**
  * The WebSocket API of Jakarta EE ({@code jakarta.websocket}) and of Java EE ({@code javax.websocket}), one
  * implementation for both: the advice is written against {@code jakarta.websocket}, and for {@code javax} its type
- * names are rewritten as Byte Buddy reads it ({@link Advices#inWebSocketNamespace}).
+ * names are rewritten as the advice is read ({@link TypeHooks#inWebSocketNamespace}).
  * <p>
  * Types are matched cheaply first (their class loader sees the API; they declare the hooked method, read from their
  * own class file) and only then by their super types, which means reading other class files.
@@ -64,31 +57,27 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
     }
 
     @Override
-    public List<TypeHooks> hooks(ClassLoader adviceLoader) {
+    public List<TypeHooks> hooks() {
         String api = namespace + ".websocket.";
         ClassLoaderCanSee seesApi = ClassLoaderCanSee.canSee(api + "Endpoint");
-        AgentBuilder.Transformer.ForAdvice inNamespace = Advices.inWebSocketNamespace(namespace, adviceLoader);
         return List.of(
-                new TypeHooks(declaresMethod(named("onOpen").or(named("onClose"))).and(not(isInterface()))
-                        .and(hasSuperType(named(api + "Endpoint"))), seesApi, inNamespace
-                        .advice(named("onOpen").and(not(isAbstract())).and(takesArguments(2))
-                                        .and(takesArgument(0, named(api + "Session")))
-                                        .and(takesArgument(1, named(api + "EndpointConfig"))),
+                new TypeHooks(declaresMethod("onOpen", "onClose").notInterface().and(hasSuperType(api + "Endpoint")),
+                        seesApi).inWebSocketNamespace(namespace)
+                        .advice(named("onOpen").notAbstract().takesArguments(api + "Session", api + "EndpointConfig"),
                                 advice("EndpointOpenAdvice"))
-                        .advice(named("onClose").and(not(isAbstract())).and(takesArguments(2))
-                                        .and(takesArgument(0, named(api + "Session")))
-                                        .and(takesArgument(1, named(api + "CloseReason"))),
-                                advice("EndpointCloseAdvice"))),
-                new TypeHooks(declaresMethod(named("close")).and(not(isInterface()))
-                        .and(hasSuperType(named(api + "Session"))), seesApi, inNamespace
-                        .advice(named("close").and(not(isAbstract())).and(takesArguments(0)
-                                        .or(takesArguments(1).and(takesArgument(0, named(api + "CloseReason"))))),
-                                advice("SessionCloseAdvice"))),
-                new TypeHooks(declaresMethod(named("connectToServer")).and(not(isInterface()))
-                        .and(hasSuperType(named(api + "WebSocketContainer"))), seesApi, inNamespace
-                        .advice(named("connectToServer").and(not(isAbstract()))
-                                        .and(takesArguments(2).and(takesArgument(1, URI.class))
-                                                .or(takesArguments(3).and(takesArgument(2, URI.class)))),
-                                advice("ConnectAdvice"))));
+                        .advice(named("onClose").notAbstract().takesArguments(api + "Session", api + "CloseReason"),
+                                advice("EndpointCloseAdvice")),
+                new TypeHooks(declaresMethod("close").notInterface().and(hasSuperType(api + "Session")), seesApi)
+                        .inWebSocketNamespace(namespace)
+                        .advice(named("close").notAbstract().takesArguments(0)
+                                        .or(named("close").notAbstract().takesArguments(api + "CloseReason")),
+                                advice("SessionCloseAdvice")),
+                new TypeHooks(declaresMethod("connectToServer").notInterface()
+                        .and(hasSuperType(api + "WebSocketContainer")), seesApi).inWebSocketNamespace(namespace)
+                        .advice(named("connectToServer").notAbstract().takesArguments(2)
+                                        .takesArgument(1, "java.net.URI")
+                                        .or(named("connectToServer").notAbstract().takesArguments(3)
+                                                .takesArgument(2, "java.net.URI")),
+                                advice("ConnectAdvice")));
     }
 }

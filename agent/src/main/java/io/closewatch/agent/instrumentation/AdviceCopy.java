@@ -1,0 +1,111 @@
+package io.closewatch.agent.instrumentation;
+
+import net.bytebuddy.jar.asm.AnnotationVisitor;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * One advice class's methods as private static methods of a hooked class ({@link HookWeaver}): the advice's code as
+ * javac wrote it, plus, where the advice suppresses throwables, a handler around all of it that returns the default
+ * value, so that nothing the advice throws (a library that changed, a bug of ours) reaches the host.
+ */
+final class AdviceCopy {
+    final AdviceCode code;
+    private final String prefix;
+
+    AdviceCopy(AdviceCode code, String prefix) {
+        this.code = code;
+        this.prefix = prefix;
+    }
+
+    /** The name of the copy of {@code method} in the hooked class. */
+    String nameOf(AdviceCode.Method method) {
+        return prefix + '$' + method.name();
+    }
+
+    void writeInto(ClassVisitor target, HookWeaver.ClassShape shape) {
+        if (shape.isInterface() && shape.version() < Opcodes.V1_8) {
+            throw new IllegalStateException("an interface before Java 8 cannot hold the advice");
+        }
+        new ClassReader(code.classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                AdviceCode.Method method = code.enter != null && code.enter.name().equals(name)
+                        && code.enter.descriptor().equals(descriptor) ? code.enter
+                        : code.exit != null && code.exit.name().equals(name)
+                        && code.exit.descriptor().equals(descriptor) ? code.exit : null;
+                if (method == null) {
+                    return null;
+                }
+                MethodVisitor copy = target.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC
+                        | Opcodes.ACC_SYNTHETIC, nameOf(method), descriptor, null, null);
+                return new Copy(copy, method, shape.hasFrames());
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.EXPAND_FRAMES);
+    }
+
+    /** The advice method's code, without its annotations, inside a catch-all when it suppresses throwables. */
+    private static final class Copy extends MethodVisitor {
+        private final AdviceCode.Method method;
+        private final boolean frames;
+        private final Label start = new Label();
+
+        Copy(MethodVisitor target, AdviceCode.Method method, boolean frames) {
+            super(Opcodes.ASM9, target);
+            this.method = method;
+            this.frames = frames;
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            return null;
+        }
+
+        @Override
+        public AnnotationVisitor visitParameterAnnotation(int parameter, String descriptor, boolean visible) {
+            return null;
+        }
+
+        @Override
+        public void visitAnnotableParameterCount(int parameterCount, boolean visible) {
+        }
+
+        @Override
+        public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+            if (frames) {
+                super.visitFrame(type, numLocal, local, numStack, stack);
+            }
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            super.visitLabel(start);
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            if (method.suppress()) {
+                // Last in the exception table: the advice's own handlers come first.
+                Label end = new Label();
+                Label handler = new Label();
+                super.visitLabel(end);
+                super.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+                super.visitLabel(handler);
+                if (frames) {
+                    super.visitFrame(Opcodes.F_NEW, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
+                }
+                super.visitInsn(Opcodes.POP);
+                Type returned = Type.getReturnType(method.descriptor());
+                HookedMethod.pushDefault(mv, returned);
+                super.visitInsn(returned.getOpcode(Opcodes.IRETURN));
+            }
+            super.visitMaxs(Math.max(maxStack, 2), maxLocals);
+        }
+    }
+}

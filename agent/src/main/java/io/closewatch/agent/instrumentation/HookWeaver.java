@@ -1,0 +1,261 @@
+package io.closewatch.agent.instrumentation;
+
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.FieldVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The agent's own weaver, for classes as they load (an agent started with the JVM): it matches the modules'
+ * {@link TypeHooks} against the class file and weaves their advice in with ASM (Byte Buddy's relocated copy), so
+ * that none of Byte Buddy's machinery loads on the host's start-up; Byte Buddy itself ({@link ByteBuddyHooks})
+ * serves an agent attached to a running JVM, which must retransform loaded classes.
+ * <p>
+ * Each advice method is copied into the hooked class as a private static method, wrapped so that nothing it throws
+ * reaches the host; the hooked method calls it on entry, or before each return (and, for {@code onThrowable}, from
+ * a handler that rethrows). Adding a method changes the class's shape, which only a class being loaded allows.
+ * Anything the weaver cannot bind safely (a missing field, a type it cannot prove assignable) fails the whole class,
+ * which then loads unchanged and is reported.
+ */
+public final class HookWeaver implements ClassFileTransformer {
+    private final List<Hooks> hooks;
+    private final ClassLoader adviceLoader;
+    private final HookOutcome outcome;
+    private final Map<String, AdviceCode> advice = new ConcurrentHashMap<>();
+
+    /** One module's hooks on one kind of type; the module is null for hooks that count no stack. */
+    private record Hooks(InstrumentationModule module, TypeHooks hooks) {
+    }
+
+    /**
+     * @param others hooks that count no stack (the application's Micrometer)
+     */
+    public HookWeaver(List<InstrumentationModule> modules, List<TypeHooks> others, ClassLoader adviceLoader,
+                      HookOutcome outcome) {
+        List<Hooks> all = new ArrayList<>();
+        for (InstrumentationModule module : modules) {
+            for (TypeHooks typeHooks : module.hooks()) {
+                all.add(new Hooks(module, typeHooks));
+            }
+        }
+        for (TypeHooks typeHooks : others) {
+            all.add(new Hooks(null, typeHooks));
+        }
+        this.hooks = List.copyOf(all);
+        this.adviceLoader = adviceLoader;
+        this.outcome = outcome;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classFile) {
+        if (classBeingRedefined != null || internalName == null) {
+            return null; // the shape of a loaded class cannot change
+        }
+        try {
+            return weave(loader, classFile);
+        } catch (Throwable t) {
+            outcome.failed(internalName.replace('/', '.'), t);
+            return null;
+        }
+    }
+
+    private byte[] weave(ClassLoader loader, byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        ClassFileType type = new ClassFileType(reader, loader);
+        List<Hooks> matched = new ArrayList<>();
+        for (Hooks candidate : hooks) {
+            if (candidate.hooks().loaders().matches(loader) && candidate.hooks().types().matches(type)) {
+                matched.add(candidate);
+            }
+        }
+        if (matched.isEmpty()) {
+            return null;
+        }
+        ClassShape shape = new ClassShape(type, reader, loader);
+        Map<String, List<HookedMethod.Call>> calls = new LinkedHashMap<>();
+        Map<String, AdviceCopy> copies = new LinkedHashMap<>();
+        for (Hooks match : matched) {
+            String namespace = match.hooks().webSocketNamespace();
+            for (TypeHooks.MethodHook methodHook : match.hooks().methods()) {
+                AdviceCode code = adviceCode(methodHook.advice(), namespace);
+                for (MethodView method : shape.methods()) {
+                    if (methodHook.methods().matches(method)) {
+                        // No lambdas (computeIfAbsent): this runs on the host's threads as its classes load.
+                        String copyKey = code.className + '@' + namespace;
+                        AdviceCopy copy = copies.get(copyKey);
+                        if (copy == null) {
+                            copy = new AdviceCopy(code, "closewatch$" + copies.size());
+                            copies.put(copyKey, copy);
+                        }
+                        String methodKey = method.name() + method.descriptor();
+                        List<HookedMethod.Call> methodCalls = calls.get(methodKey);
+                        if (methodCalls == null) {
+                            methodCalls = new ArrayList<>();
+                            calls.put(methodKey, methodCalls);
+                        }
+                        methodCalls.add(new HookedMethod.Call(copy, namespace));
+                    }
+                }
+            }
+        }
+        byte[] woven = calls.isEmpty() ? null : write(reader, shape, calls, copies);
+        for (Hooks match : matched) {
+            if (match.module() != null) {
+                outcome.hooked(match.module(), match.hooks(), type.name());
+            }
+        }
+        return woven;
+    }
+
+    private byte[] write(ClassReader reader, ClassShape shape, Map<String, List<HookedMethod.Call>> calls,
+                         Map<String, AdviceCopy> copies) {
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
+                List<HookedMethod.Call> hooked = calls.get(name + descriptor);
+                return hooked == null ? visitor
+                        : new HookedMethod(visitor, shape, new MethodView(name, descriptor, access), hooked);
+            }
+
+            @Override
+            public void visitEnd() {
+                for (AdviceCopy copy : copies.values()) {
+                    copy.writeInto(cv, shape);
+                }
+                super.visitEnd();
+            }
+        }, ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
+    }
+
+    private AdviceCode adviceCode(String className, String namespace) {
+        String key = className + '@' + namespace;
+        AdviceCode known = advice.get(key);
+        if (known != null) {
+            return known;
+        }
+        try (InputStream in = adviceLoader.getResourceAsStream(className.replace('.', '/') + ".class")) {
+            if (in == null) {
+                throw new IllegalStateException("no class file for the advice " + className);
+            }
+            AdviceCode read = AdviceCode.read(className, in.readAllBytes(), namespace);
+            advice.put(key, read); // read twice at worst, when two threads need it at once
+            return read;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the weaver needs of the class being hooked: its methods, fields, version, and where to look further up. */
+    record ClassShape(ClassFileType type, ClassReader reader, ClassLoader loader) {
+        String internalName() {
+            return reader.getClassName();
+        }
+
+        boolean isInterface() {
+            return type.isInterface();
+        }
+
+        List<MethodView> methods() {
+            return type.members().methods();
+        }
+
+        int version() {
+            return reader.readUnsignedShort(6);
+        }
+
+        /** The method's own locals, read from its code (the only member whose code is parsed). */
+        int maxLocals(MethodView method) {
+            int[] maxLocals = new int[1];
+            reader.accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    return !name.equals(method.name()) || !descriptor.equals(method.descriptor()) ? null
+                            : new MethodVisitor(Opcodes.ASM9) {
+                                @Override
+                                public void visitMaxs(int maxStack, int locals) {
+                                    maxLocals[0] = locals;
+                                }
+                            };
+                }
+            }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            return maxLocals[0];
+        }
+
+        boolean hasFrames() {
+            return version() >= Opcodes.V1_6;
+        }
+
+        /** The field {@code name} of this class or the nearest super class that declares it; null if none does. */
+        FieldRef field(String name) {
+            FieldRef own = type.members().fields().get(name);
+            if (own != null) {
+                return own;
+            }
+            String next = reader.getSuperName();
+            while (next != null && !next.equals("java/lang/Object")) {
+                ClassReader superClass = read(loader, next);
+                if (superClass == null) {
+                    return null;
+                }
+                FieldRef[] found = new FieldRef[1];
+                String owner = next;
+                superClass.accept(new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public FieldVisitor visitField(int access, String fieldName, String descriptor, String signature,
+                                                   Object value) {
+                        if (fieldName.equals(name) && (access & Opcodes.ACC_PRIVATE) == 0) {
+                            found[0] = new FieldRef(owner, fieldName, descriptor, (access & Opcodes.ACC_STATIC) != 0);
+                        }
+                        return null;
+                    }
+                }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                if (found[0] != null) {
+                    return found[0];
+                }
+                next = superClass.getSuperName();
+            }
+            return null;
+        }
+
+        /** Whether a value of {@code from} (internal name) may be passed where {@code to} is expected. */
+        boolean isAssignable(String from, String to) {
+            if (from.equals(to) || to.equals("java/lang/Object")) {
+                return true;
+            }
+            ClassReader type = from.equals(internalName()) ? reader : read(loader, from);
+            return type != null && new ClassFileType(type, loader).hasSuperType(to.replace('/', '.'));
+        }
+
+        private static ClassReader read(ClassLoader loader, String internalName) {
+            ClassLoader source = loader == null ? ClassLoader.getSystemClassLoader() : loader;
+            try (InputStream in = source.getResourceAsStream(internalName + ".class")) {
+                return in == null ? null : new ClassReader(in.readAllBytes());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    /** A field an advice reads. */
+    record FieldRef(String owner, String name, String descriptor, boolean isStatic) {
+    }
+}
