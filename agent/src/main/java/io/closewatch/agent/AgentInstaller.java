@@ -1,8 +1,8 @@
 package io.closewatch.agent;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
-import io.closewatch.agent.config.AgentConfig;
 import io.closewatch.agent.config.AgentConfig.Export;
+import io.closewatch.agent.config.AgentConfig;
 import io.closewatch.agent.config.HostDefaults;
 import io.closewatch.agent.export.HostMeterRegistry;
 import io.closewatch.agent.export.MeterExports;
@@ -23,7 +23,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Wires configuration, meters and their exports, the bridge, the instrumentation and the metrics endpoint together. On
@@ -35,6 +42,12 @@ final class AgentInstaller {
     static final String THREAD = "closewatch-start";
     /** How long an application with {@code export=host} has to load Micrometer before the agent says it has none. */
     private static final Duration HOST_MICROMETER_WAIT = Duration.ofSeconds(60);
+    /** How long after the host's start an agent builds its meters if nothing needed them (see {@link #startLazily}). */
+    private static final Duration BUILD_DELAY = Duration.ofSeconds(10);
+    /** Never reached in practice (building takes a fraction of a second); a bound for a scrape left waiting. */
+    private static final Duration REGISTRY_WAIT = Duration.ofSeconds(30);
+    private static final String STARTED =
+            "started; it names each WebSocket stack the application loads, counted or not";
 
     private AgentInstaller() {
     }
@@ -98,6 +111,10 @@ final class AgentInstaller {
             AgentConfig config = parsed.withHostDefaults(
                     HostDefaults.detect(System.getProperty("sun.java.command"), ClassLoader.getSystemClassLoader()));
             String version = agentVersion();
+            if (deferred != null && bridgeUnavailable == null && config.exports().equals(Set.of(Export.PROMETHEUS))) {
+                startLazily(config, version, log, instrumentation, deferred, stacks);
+                return;
+            }
             MeterExports exports = MeterExports.create(config, log);
             AgentErrors errors = new AgentErrors(exports.registry(), log);
             exports.start(errors::failed, errors::count);
@@ -127,7 +144,7 @@ final class AgentInstaller {
                 if (host != null) {
                     host.reportIfUnboundAfter(HOST_MICROMETER_WAIT);
                 }
-                started = "started; it names each WebSocket stack the application loads, counted or not";
+                started = STARTED;
             }
             report(log, config, exports, version, started);
         } catch (Throwable t) {
@@ -137,6 +154,56 @@ final class AgentInstaller {
             // The host runs on regardless; without a logger for sure, stderr is the one place left.
             System.err.println("[closewatch] The agent could not start and is disabled; the application runs "
                     + "unaffected: " + t);
+        }
+    }
+
+    /**
+     * An agent started with the JVM that serves only its own endpoint builds its meters when they are first needed (a
+     * scrape, or {@value PendingEvents#MANY} events waiting) or {@link #BUILD_DELAY} after the host started, not while
+     * the host starts: they are the bulk of the agent's start-up work, and on two cores they slow the host's. Nothing
+     * can read them earlier: the endpoint is their only export. Until then the weaver hooks classes as they load, the
+     * bridge keeps the events ({@link PendingEvents}) and the endpoint is bound, its first scrape waiting for the
+     * meters. (With {@code export=host} or {@code otlp} they are built at once: the application's Micrometer and the
+     * OTLP receiver expect them from the start.)
+     */
+    private static void startLazily(AgentConfig config, String version, Logger log, Instrumentation instrumentation,
+                                    DeferredTransformer deferred, StackWatcher stacks) throws InterruptedException {
+        CountDownLatch needed = new CountDownLatch(1);
+        CompletableFuture<PrometheusMeterRegistry> built = new CompletableFuture<>();
+        PendingEvents events = new PendingEvents(needed::countDown);
+        CloseWatchBridge.install(ThrowingEvents.wrapIfInjected(events));
+        PendingOutcome outcome = new PendingOutcome();
+        HookInstaller.install(instrumentation, deferred, false, outcome);
+        serve(log, config, new Supplier<>() {
+            @Override
+            public PrometheusMeterRegistry get() {
+                needed.countDown();
+                try {
+                    return built.get(REGISTRY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                } catch (ExecutionException | TimeoutException e) {
+                    return null;
+                }
+            }
+        }, version, STARTED);
+        needed.await(BUILD_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            MeterExports exports = MeterExports.create(config, log);
+            AgentErrors errors = new AgentErrors(exports.registry(), log);
+            CloseMeters meters = new CloseMeters(exports.registry(), version, config.maxCodes(),
+                    config.maxEndpoints());
+            events.replayInto(new CloseRecorder(meters, errors, events.clock()));
+            StackReporter reporter = new StackReporter(meters, errors, log, HookInstaller.MODULES);
+            outcome.reportTo(reporter);
+            stacks.reportTo(reporter);
+            built.complete(exports.prometheus());
+        } catch (Throwable t) {
+            events.drop();
+            built.complete(null);
+            log.error("Closewatch cannot count closes: its meters could not be built ({}); the application is "
+                    + "unaffected", t.toString());
         }
     }
 
@@ -159,8 +226,14 @@ final class AgentInstaller {
         if (config.exportsTo(Export.OTLP)) {
             elsewhere.add("by OTLP to " + config.otlp().url() + " every " + config.otlp().stepSeconds() + " s");
         }
-        if (exports.prometheus() != null) {
-            serve(log, config, exports.prometheus(), version, started
+        PrometheusMeterRegistry prometheus = exports.prometheus();
+        if (prometheus != null) {
+            serve(log, config, new Supplier<>() {
+                @Override
+                public PrometheusMeterRegistry get() {
+                    return prometheus;
+                }
+            }, version, started
                     + (elsewhere.isEmpty() ? "" : "; metrics also go " + String.join(" and ", elsewhere)));
         } else {
             log.info("Closewatch {} {}; metrics go {}; no port is opened (application={}, release={})", version,
@@ -169,8 +242,8 @@ final class AgentInstaller {
     }
 
     /** A failure to bind costs the host nothing. A half or wrong security setting serves nothing, not unprotected. */
-    private static void serve(Logger log, AgentConfig config, PrometheusMeterRegistry registry, String version,
-                              String started) {
+    private static void serve(Logger log, AgentConfig config, Supplier<PrometheusMeterRegistry> registry,
+                              String version, String started) {
         String where = config.host() + ":" + config.port();
         try {
             EndpointSecurity security = EndpointSecurity.of(config.endpointSecurity(AgentConfig.AUTH_USERNAME),

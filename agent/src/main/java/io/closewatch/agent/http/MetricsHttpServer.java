@@ -19,6 +19,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Serves {@code GET /metrics} in the Prometheus text format, or OpenMetrics when the scraper asks for it, and
@@ -55,7 +56,8 @@ public final class MetricsHttpServer implements AutoCloseable {
     private static final int SWEEP_MILLIS = 100;
 
     private final ServerSocket listener;
-    private final PrometheusMeterRegistry registry;
+    /** The registry; it may still be being built, and then the first scrape waits for it (null: it never will be). */
+    private final Supplier<PrometheusMeterRegistry> registry;
     private final EndpointSecurity security;
     private final long requestTimeoutNanos;
     private final ConnectionTable<Socket> connections = new ConnectionTable<>(MAX_CONNECTIONS);
@@ -63,8 +65,8 @@ public final class MetricsHttpServer implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private MetricsHttpServer(ServerSocket listener, PrometheusMeterRegistry registry, EndpointSecurity security,
-                              Duration requestTimeout) {
+    private MetricsHttpServer(ServerSocket listener, Supplier<PrometheusMeterRegistry> registry,
+                              EndpointSecurity security, Duration requestTimeout) {
         this.listener = listener;
         this.registry = registry;
         this.security = security;
@@ -82,6 +84,20 @@ public final class MetricsHttpServer implements AutoCloseable {
     }
 
     public static MetricsHttpServer start(String host, int port, PrometheusMeterRegistry registry,
+                                          EndpointSecurity security, Duration requestTimeout) throws IOException {
+        return start(host, port, new Supplier<>() {
+            @Override
+            public PrometheusMeterRegistry get() {
+                return registry;
+            }
+        }, security, requestTimeout);
+    }
+
+    /**
+     * @param registry gives the registry to scrape, waiting for it if it is still being built; null if it never
+     *                 will be (the scrape is answered 503)
+     */
+    public static MetricsHttpServer start(String host, int port, Supplier<PrometheusMeterRegistry> registry,
                                           EndpointSecurity security, Duration requestTimeout) throws IOException {
         InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
@@ -206,7 +222,12 @@ public final class MetricsHttpServer implements AutoCloseable {
             String accept = request.header("Accept");
             String contentType = accept != null && accept.contains(OPENMETRICS) ? OPENMETRICS_CONTENT_TYPE
                     : TEXT_CONTENT_TYPE;
-            write(out, 200, contentType, null, registry.scrape(contentType), head, keepAlive);
+            PrometheusMeterRegistry meters = registry.get();
+            if (meters == null) {
+                write(out, 503, PLAIN_TEXT, null, "The agent's meters are unavailable\n", head, keepAlive);
+            } else {
+                write(out, 200, contentType, null, meters.scrape(contentType), head, keepAlive);
+            }
         }
     }
 
@@ -232,6 +253,7 @@ public final class MetricsHttpServer implements AutoCloseable {
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 431 -> "Request Header Fields Too Large";
+            case 503 -> "Service Unavailable";
             default -> "Error";
         };
     }

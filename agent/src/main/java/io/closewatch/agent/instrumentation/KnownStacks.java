@@ -1,5 +1,6 @@
 package io.closewatch.agent.instrumentation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,23 @@ public final class KnownStacks {
             "netty", List.of("io/vertx/core/http/impl/WebSocketImplBase.class",
                     "reactor/netty/http/websocket/WebsocketInbound.class"));
 
+    /** {@link #CLASSES} flattened, each prefix with its stack: no iterator is made per class loaded. */
+    private static final String[] PREFIXES;
+    private static final String[] STACKS;
+
+    static {
+        List<String> prefixes = new ArrayList<>();
+        List<String> stacks = new ArrayList<>();
+        for (Map.Entry<String, String[]> stack : CLASSES.entrySet()) {
+            for (String prefix : stack.getValue()) {
+                prefixes.add(prefix);
+                stacks.add(stack.getKey());
+            }
+        }
+        PREFIXES = prefixes.toArray(new String[0]);
+        STACKS = stacks.toArray(new String[0]);
+    }
+
     private KnownStacks() {
     }
 
@@ -53,16 +71,14 @@ public final class KnownStacks {
         return false;
     }
 
-    /** The stack whose class {@code internalName} is, or null. */
+    /** The stack whose class {@code internalName} is, or null. Runs for every class the host loads. */
     public static String stackOf(String internalName) {
         if (internalName == null) {
             return null;
         }
-        for (Map.Entry<String, String[]> stack : CLASSES.entrySet()) {
-            for (String prefix : stack.getValue()) {
-                if (internalName.startsWith(prefix)) {
-                    return stack.getKey();
-                }
+        for (int i = 0; i < PREFIXES.length; i++) {
+            if (internalName.startsWith(PREFIXES[i])) {
+                return STACKS[i];
             }
         }
         return null;
