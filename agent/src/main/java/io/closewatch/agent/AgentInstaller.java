@@ -1,8 +1,8 @@
 package io.closewatch.agent;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
-import io.closewatch.agent.config.AgentConfig.Export;
 import io.closewatch.agent.config.AgentConfig;
+import io.closewatch.agent.config.AgentConfig.Export;
 import io.closewatch.agent.config.HostDefaults;
 import io.closewatch.agent.export.HostMeterRegistry;
 import io.closewatch.agent.export.MeterExports;
@@ -35,8 +35,8 @@ import java.util.function.Supplier;
 /**
  * Wires configuration, meters and their exports, the bridge, the instrumentation and the metrics endpoint together. On
  * the host's start-up path it only parses the configuration (so that a mistake in it is reported even if the host exits
- * at once) and registers the {@link DeferredTransformer}; everything heavy (logging, meters, Byte Buddy, the HTTP
- * server) happens on the daemon thread {@value #THREAD}, while the host starts.
+ * at once) and registers the {@link DeferredTransformer}; the rest (the weaver, logging, the HTTP server, and the
+ * meters once they are needed: {@link #startLazily}) happens on the daemon thread {@value #THREAD}.
  */
 final class AgentInstaller {
     static final String THREAD = "closewatch-start";

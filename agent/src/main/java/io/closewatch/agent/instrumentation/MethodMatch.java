@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Which methods of a hooked type get an advice: conditions that must all hold, or else an alternative
- * ({@link #or}). Types are named as Java writes them ({@code int}, {@code java.net.URI}). Plain data rather than lambdas,
- * which would each cost the JVM a generated class while the host starts.
+ * ({@link #or}). Types are named as Java writes them ({@code int}, {@code java.net.URI}). Plain data rather than
+ * lambdas, which would each cost the JVM a generated class while the host starts.
  */
 public final class MethodMatch {
     /** @param arguments null for any; @param argumentCount -1 for any; @param returnType null for any */
