@@ -138,11 +138,17 @@ final class ClassFileType implements TypeView {
     }
 
     private List<String> readHeader(String internalName) {
+        ClassReader type = read(loader, internalName);
+        return type == null ? List.of() : directSuperTypes(type); // unreadable: nothing above it is known
+    }
+
+    /** The class file {@code loader} (null: the bootstrap loader) serves for {@code internalName}, or null. */
+    static ClassReader read(ClassLoader loader, String internalName) {
         ClassLoader source = loader == null ? ClassLoader.getSystemClassLoader() : loader;
         try (InputStream in = source.getResourceAsStream(internalName + ".class")) {
-            return in == null ? List.of() : directSuperTypes(new ClassReader(in.readAllBytes()));
+            return in == null ? null : new ClassReader(in.readAllBytes());
         } catch (IOException | RuntimeException e) {
-            return List.of(); // unreadable: nothing above it is known
+            return null;
         }
     }
 }

@@ -212,7 +212,7 @@ public final class HookWeaver implements ClassFileTransformer {
             }
             String next = reader.getSuperName();
             while (next != null && !next.equals("java/lang/Object")) {
-                ClassReader superClass = read(loader, next);
+                ClassReader superClass = ClassFileType.read(loader, next);
                 if (superClass == null) {
                     return null;
                 }
@@ -241,17 +241,8 @@ public final class HookWeaver implements ClassFileTransformer {
             if (from.equals(to) || to.equals("java/lang/Object")) {
                 return true;
             }
-            ClassReader type = from.equals(internalName()) ? reader : read(loader, from);
+            ClassReader type = from.equals(internalName()) ? reader : ClassFileType.read(loader, from);
             return type != null && new ClassFileType(type, loader).hasSuperType(to.replace('/', '.'));
-        }
-
-        private static ClassReader read(ClassLoader loader, String internalName) {
-            ClassLoader source = loader == null ? ClassLoader.getSystemClassLoader() : loader;
-            try (InputStream in = source.getResourceAsStream(internalName + ".class")) {
-                return in == null ? null : new ClassReader(in.readAllBytes());
-            } catch (IOException e) {
-                return null;
-            }
         }
     }
 
