@@ -63,7 +63,8 @@ class OtlpExportIT {
             assertEquals(sessionCount(scrape), receiver.points("websocket.session.duration", metric -> metric
                     .getHistogram().getDataPointsList().stream().mapToDouble(HistogramDataPoint::getCount).sum()));
             String stderr = host.stderr();
-            assertEquals(1, occurrences(stderr, "cannot push OTLP metrics to " + receiver.url() + " (java.net.Conn"),
+            // Refused, or cut off by the receiver while it stopped: either is the one "unreachable" line.
+            assertEquals(1, occurrences(stderr, "cannot push OTLP metrics to " + receiver.url() + " (java.net."),
                     stderr);
             assertEquals(1, occurrences(stderr, "cannot push OTLP metrics to " + receiver.url() + " (HTTP 503)"),
                     stderr);
