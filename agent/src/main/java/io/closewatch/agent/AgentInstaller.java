@@ -8,6 +8,7 @@ import io.closewatch.agent.export.HostMeterRegistry;
 import io.closewatch.agent.export.MeterExports;
 import io.closewatch.agent.http.EndpointSecurity;
 import io.closewatch.agent.http.MetricsHttpServer;
+import io.closewatch.agent.instrumentation.ClassDump;
 import io.closewatch.agent.instrumentation.DeferredTransformer;
 import io.closewatch.agent.instrumentation.StackWatcher;
 import io.closewatch.agent.instrumentation.micrometer.MicrometerHooks;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,23 +56,44 @@ final class AgentInstaller {
     }
 
     /**
+     * The configuration, parsed on the host's start-up path (pure parsing, no I/O), so that a mistake in it is
+     * reported even if the host exits at once; each problem is one line on standard error.
+     */
+    static AgentConfig configure(String agentArgs) {
+        // No lambdas or method references here: each costs the JVM a generated class on the host's start-up path.
+        return AgentConfig.resolve(agentArgs, System.getProperties(), System.getenv(), new Consumer<String>() {
+            @Override
+            public void accept(String problem) {
+                reportNow("WARN", problem);
+            }
+        });
+    }
+
+    /** {@code enabled=false}: the one thing the agent does. */
+    static void sayDisabled() {
+        reportNow("INFO", "Closewatch " + agentVersion() + " is disabled (enabled=false): it instruments no class, "
+                + "opens no port and starts no thread");
+    }
+
+    /**
+     * @param config            as {@link #configure} parsed it; enabled
      * @param bridgeUnavailable why the bridge could not be put into the bootstrap loader, or null when it was; without
      *                          it instrumented code could not reach the agent, so nothing is instrumented
      * @param attached          whether the JVM was already running: then classes to instrument may be loaded
      *                          already, and Byte Buddy must retransform them
      */
-    static void install(String agentArgs, Instrumentation instrumentation, Throwable bridgeUnavailable,
+    static void install(AgentConfig config, Instrumentation instrumentation, Throwable bridgeUnavailable,
                         boolean attached) {
         boolean secondStart = bridgeUnavailable == null && !CloseWatchBridge.claim();
-        // No lambdas or method references here: each costs the JVM a generated class on the host's start-up path.
-        AgentConfig config = secondStart ? null : AgentConfig.resolve(agentArgs, System.getProperties(),
-                System.getenv(), new Consumer<String>() {
+        boolean instruments = !secondStart && bridgeUnavailable == null;
+        Set<String> disabledStacks = secondStart ? Set.of()
+                : HookInstaller.disabledStacks(config.switches(), new Consumer<String>() {
                     @Override
                     public void accept(String problem) {
-                        reportNow(problem);
+                        reportNow("WARN", problem);
                     }
                 });
-        boolean instruments = !secondStart && bridgeUnavailable == null;
+        ClassDump dump = instruments ? classDump(config.switches().debugDump()) : null;
         DeferredTransformer deferred = instruments && !attached
                 ? new DeferredTransformer(HookInstaller.classFileNames(config.exportsTo(Export.HOST)),
                         HookInstaller.hookedJdkPackages()) : null;
@@ -77,7 +101,8 @@ final class AgentInstaller {
         Thread starter = new Thread(new Runnable() {
             @Override
             public void run() {
-                start(config, instrumentation, bridgeUnavailable, secondStart, deferred, stacks);
+                start(config, instrumentation, bridgeUnavailable, secondStart, new Weaving(deferred, stacks,
+                        disabledStacks, dump));
             }
         }, THREAD);
         starter.setDaemon(true);
@@ -92,16 +117,36 @@ final class AgentInstaller {
         starter.start();
     }
 
+    /** What the start thread needs to put the hooks to work. */
+    private record Weaving(DeferredTransformer deferred, StackWatcher stacks, Set<String> disabledStacks,
+                           ClassDump dump) {
+    }
+
+    private static ClassDump classDump(String directory) {
+        if (directory == null) {
+            return null;
+        }
+        try {
+            return new ClassDump(Path.of(directory));
+        } catch (InvalidPathException e) {
+            reportNow("WARN", "Closewatch: debug.dump '" + directory + "' is no path (" + e.getMessage()
+                    + "); dumping nothing");
+            return null;
+        }
+    }
+
     /**
      * A configuration problem, on standard error at once and in the logger's format: the logger itself is not for
      * the host's start-up path.
      */
-    private static void reportNow(String problem) {
-        System.err.println("[" + Thread.currentThread().getName() + "] WARN io.closewatch.agent - " + problem);
+    private static void reportNow(String level, String line) {
+        System.err.println("[" + Thread.currentThread().getName() + "] " + level + " io.closewatch.agent - " + line);
     }
 
     private static void start(AgentConfig parsed, Instrumentation instrumentation, Throwable bridgeUnavailable,
-                              boolean secondStart, DeferredTransformer deferred, StackWatcher stacks) {
+                              boolean secondStart, Weaving weaving) {
+        DeferredTransformer deferred = weaving.deferred();
+        StackWatcher stacks = weaving.stacks();
         try {
             Logger log = LoggerFactory.getLogger("io.closewatch.agent");
             if (secondStart) {
@@ -112,7 +157,7 @@ final class AgentInstaller {
                     HostDefaults.detect(System.getProperty("sun.java.command"), ClassLoader.getSystemClassLoader()));
             String version = agentVersion();
             if (deferred != null && bridgeUnavailable == null && config.exports().equals(Set.of(Export.PROMETHEUS))) {
-                startLazily(config, version, log, instrumentation, deferred, stacks);
+                startLazily(config, version, log, instrumentation, weaving);
                 return;
             }
             MeterExports exports = MeterExports.create(config, log);
@@ -127,12 +172,13 @@ final class AgentInstaller {
             } else {
                 CloseWatchBridge.install(ThrowingEvents.wrapIfInjected(new CloseRecorder(meters, errors,
                         System::nanoTime)));
-                StackReporter reporter = new StackReporter(meters, errors, log, HookInstaller.MODULES);
+                StackReporter reporter = reporter(meters, errors, log, weaving.disabledStacks());
                 HostMeterRegistry host = exports.host();
                 if (host != null) {
                     CloseWatchBridge.onMicrometer(host::bind);
                 }
-                HookInstaller.install(instrumentation, deferred, host != null, reporter);
+                HookInstaller.install(instrumentation, deferred, host != null, weaving.disabledStacks(),
+                        weaving.dump(), reporter);
                 stacks.reportTo(reporter);
                 if (deferred == null) {
                     Class<?>[] loaded = instrumentation.getAllLoadedClasses(); // attached: the host runs already
@@ -167,13 +213,14 @@ final class AgentInstaller {
      * OTLP receiver expect them from the start.)
      */
     private static void startLazily(AgentConfig config, String version, Logger log, Instrumentation instrumentation,
-                                    DeferredTransformer deferred, StackWatcher stacks) throws InterruptedException {
+                                    Weaving weaving) throws InterruptedException {
         CountDownLatch needed = new CountDownLatch(1);
         CompletableFuture<PrometheusMeterRegistry> built = new CompletableFuture<>();
         PendingEvents events = new PendingEvents(needed::countDown);
         CloseWatchBridge.install(ThrowingEvents.wrapIfInjected(events));
         PendingOutcome outcome = new PendingOutcome();
-        HookInstaller.install(instrumentation, deferred, false, outcome);
+        HookInstaller.install(instrumentation, weaving.deferred(), false, weaving.disabledStacks(), weaving.dump(),
+                outcome);
         serve(log, config, new Supplier<>() {
             @Override
             public PrometheusMeterRegistry get() {
@@ -195,9 +242,9 @@ final class AgentInstaller {
             CloseMeters meters = new CloseMeters(exports.registry(), version, config.maxCodes(),
                     config.maxEndpoints());
             events.replayInto(new CloseRecorder(meters, errors, events.clock()));
-            StackReporter reporter = new StackReporter(meters, errors, log, HookInstaller.MODULES);
+            StackReporter reporter = reporter(meters, errors, log, weaving.disabledStacks());
             outcome.reportTo(reporter);
-            stacks.reportTo(reporter);
+            weaving.stacks().reportTo(reporter);
             built.complete(exports.prometheus());
         } catch (Throwable t) {
             events.drop();
@@ -205,6 +252,11 @@ final class AgentInstaller {
             log.error("Closewatch cannot count closes: its meters could not be built ({}); the application is "
                     + "unaffected", t.toString());
         }
+    }
+
+    private static StackReporter reporter(CloseMeters meters, AgentErrors errors, Logger log,
+                                          Set<String> disabledStacks) {
+        return new StackReporter(meters, errors, log, HookInstaller.modulesAtWork(disabledStacks), disabledStacks);
     }
 
     /** Attached to a running JVM: the application's Micrometer may be initialized already, its hook never to run. */

@@ -1,5 +1,7 @@
 package io.closewatch.agent;
 
+import io.closewatch.agent.config.AgentConfig;
+
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -20,14 +22,19 @@ public final class CloseWatchAgent {
     }
 
     private static void start(String agentArgs, Instrumentation instrumentation, boolean attached) {
-        Throwable bridgeUnavailable = null;
         try {
-            BootstrapBridge.inject(instrumentation);
-        } catch (Throwable t) {
-            bridgeUnavailable = t; // the installer counts it and instruments nothing
-        }
-        try {
-            AgentInstaller.install(agentArgs, instrumentation, bridgeUnavailable, attached);
+            AgentConfig config = AgentInstaller.configure(agentArgs);
+            if (!config.switches().enabled()) {
+                AgentInstaller.sayDisabled(); // and nothing else: no bridge, no transformer, no thread
+                return;
+            }
+            Throwable bridgeUnavailable = null;
+            try {
+                BootstrapBridge.inject(instrumentation);
+            } catch (Throwable t) {
+                bridgeUnavailable = t; // the installer counts it and instruments nothing
+            }
+            AgentInstaller.install(config, instrumentation, bridgeUnavailable, attached);
         } catch (Throwable t) {
             // The host must start regardless; this is the one place the agent cannot count its own failure.
             System.err.println("[closewatch] The agent could not start and is disabled; the application runs "

@@ -1,13 +1,15 @@
 package io.closewatch.agent;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import io.closewatch.agent.config.AgentConfig;
 import io.closewatch.agent.instrumentation.ByteBuddyHooks;
+import io.closewatch.agent.instrumentation.ClassDump;
 import io.closewatch.agent.instrumentation.ClassFileNames;
 import io.closewatch.agent.instrumentation.DeferredTransformer;
 import io.closewatch.agent.instrumentation.HookOutcome;
 import io.closewatch.agent.instrumentation.HookWeaver;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
-import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.WeavingPlan;
 import io.closewatch.agent.instrumentation.javalin.JavalinInstrumentation;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
@@ -27,6 +29,9 @@ import io.closewatch.agent.instrumentation.websocket.WebSocketApiInstrumentation
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Puts the {@link #MODULES}' hooks to work: the agent's own {@link HookWeaver} behind the {@link DeferredTransformer}
@@ -82,21 +87,58 @@ final class HookInstaller {
     }
 
     /**
+     * The stacks {@code stacks.disabled} names, split from the modules at work; a name no module has is a problem
+     * named once (then ignored).
+     */
+    static Set<String> disabledStacks(AgentConfig.Switches switches, Consumer<String> problems) {
+        Set<String> known = new TreeSet<>();
+        for (InstrumentationModule module : MODULES) {
+            known.add(module.stack());
+        }
+        Set<String> disabled = new TreeSet<>();
+        for (String stack : switches.stacksDisabled()) {
+            if (known.contains(stack)) {
+                disabled.add(stack);
+            } else {
+                problems.accept("Closewatch: " + switches.stacksSource() + " names '" + stack + "', which is not a "
+                        + "stack Closewatch counts (" + String.join(", ", known) + "); ignoring it");
+            }
+        }
+        return disabled;
+    }
+
+    /**
      * @param deferred       the transformer {@code premain} registered, or null when attached to a running JVM
      * @param hostMicrometer whether to hook the application's Micrometer too ({@code export=host})
-     * @param outcome        told of every type hooked or failed
+     * @param disabledStacks stacks whose modules configuration switched off: their types are only named
+     * @param dump           where {@code debug.dump} writes, or null
+     * @param outcome        told of every type hooked, failed or disabled
      */
     static void install(Instrumentation instrumentation, DeferredTransformer deferred, boolean hostMicrometer,
-                        HookOutcome outcome) {
-        List<TypeHooks> others = hostMicrometer ? List.of(MicrometerHooks.hooks()) : List.of();
-        ClassLoader adviceLoader = HookInstaller.class.getClassLoader();
+                        Set<String> disabledStacks, ClassDump dump, HookOutcome outcome) {
+        List<InstrumentationModule> modules = modulesAtWork(disabledStacks);
+        List<InstrumentationModule> disabled = new ArrayList<>(MODULES);
+        disabled.removeAll(modules);
+        WeavingPlan plan = new WeavingPlan(modules, disabled,
+                hostMicrometer ? List.of(MicrometerHooks.hooks()) : List.of(), HookInstaller.class.getClassLoader(),
+                CloseWatchBridge.class, dump);
         if (deferred != null) {
-            deferred.delegateTo(new HookWeaver(MODULES, others, adviceLoader, outcome));
+            deferred.delegateTo(new HookWeaver(plan, outcome));
         } else {
             // Only an agent attached to a running JVM finds classes to instrument already loaded, and only Byte
             // Buddy's inlining retransforms them.
-            ByteBuddyHooks.installOn(instrumentation, MODULES, others, adviceLoader, outcome,
-                    classFileNames(hostMicrometer), CloseWatchBridge.class);
+            ByteBuddyHooks.installOn(instrumentation, plan, outcome, classFileNames(hostMicrometer));
         }
+    }
+
+    /** The modules at work: all but those of {@code disabledStacks}. */
+    static List<InstrumentationModule> modulesAtWork(Set<String> disabledStacks) {
+        List<InstrumentationModule> modules = new ArrayList<>();
+        for (InstrumentationModule module : MODULES) {
+            if (!disabledStacks.contains(module.stack())) {
+                modules.add(module);
+            }
+        }
+        return modules;
     }
 }

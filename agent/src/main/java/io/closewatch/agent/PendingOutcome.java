@@ -12,8 +12,9 @@ import java.util.List;
  * they are ({@link #reportTo}), then passed straight through. So the weaver can start with the host.
  */
 final class PendingOutcome implements HookOutcome {
-    /** One outcome: hooked when {@code error} is null. */
-    private record Outcome(InstrumentationModule module, TypeHooks hooks, String typeName, Throwable error) {
+    /** One outcome: hooked when {@code error} is null and {@code disabled} false. */
+    private record Outcome(InstrumentationModule module, TypeHooks hooks, String typeName, Throwable error,
+                           boolean disabled) {
     }
 
     private final List<Outcome> pending = new ArrayList<>();
@@ -25,7 +26,7 @@ final class PendingOutcome implements HookOutcome {
         synchronized (this) {
             now = target;
             if (now == null) {
-                pending.add(new Outcome(module, hooks, typeName, null));
+                pending.add(new Outcome(module, hooks, typeName, null, false));
                 return;
             }
         }
@@ -33,16 +34,29 @@ final class PendingOutcome implements HookOutcome {
     }
 
     @Override
-    public void failed(String typeName, Throwable error) {
+    public void failed(InstrumentationModule module, String typeName, Throwable error) {
         HookOutcome now;
         synchronized (this) {
             now = target;
             if (now == null) {
-                pending.add(new Outcome(null, null, typeName, error));
+                pending.add(new Outcome(module, null, typeName, error, false));
                 return;
             }
         }
-        now.failed(typeName, error);
+        now.failed(module, typeName, error);
+    }
+
+    @Override
+    public void disabled(InstrumentationModule module, String typeName) {
+        HookOutcome now;
+        synchronized (this) {
+            now = target;
+            if (now == null) {
+                pending.add(new Outcome(module, null, typeName, null, true));
+                return;
+            }
+        }
+        now.disabled(module, typeName);
     }
 
     /** Tells {@code outcome} what happened so far, in order; from now on it is told at once. */
@@ -54,10 +68,12 @@ final class PendingOutcome implements HookOutcome {
             target = outcome;
         }
         for (Outcome o : earlier) {
-            if (o.error() == null) {
+            if (o.disabled()) {
+                outcome.disabled(o.module(), o.typeName());
+            } else if (o.error() == null) {
                 outcome.hooked(o.module(), o.hooks(), o.typeName());
             } else {
-                outcome.failed(o.typeName(), o.error());
+                outcome.failed(o.module(), o.typeName(), o.error());
             }
         }
     }

@@ -7,6 +7,7 @@ import io.closewatch.agent.instrumentation.HookOutcome;
 import io.closewatch.agent.instrumentation.HookWeaver;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.WeavingPlan;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.closewatch.agent.metrics.MetricNames;
 import io.micrometer.core.instrument.Counter;
@@ -77,14 +78,14 @@ public final class HookHarness implements AutoCloseable {
             }
 
             @Override
-            public void failed(String typeName, Throwable error) {
+            public void failed(InstrumentationModule module, String typeName, Throwable error) {
                 errors.add(new AssertionError(typeName, error));
             }
         };
-        ClassLoader adviceLoader = HookInstaller.class.getClassLoader();
+        WeavingPlan plan = WeavingPlan.of(modules, HookInstaller.class.getClassLoader(), CloseWatchBridge.class);
         transformer = BYTE_BUDDY.equals(System.getProperty(WEAVER))
-                ? ByteBuddyHooks.builder(modules, List.of(), adviceLoader, outcome).makeRaw()
-                : new HookWeaver(modules, List.of(), adviceLoader, outcome);
+                ? ByteBuddyHooks.builder(plan, outcome).makeRaw()
+                : new HookWeaver(plan, outcome);
         loader = new HookedLoader(hooked, renamed, hidden);
         CloseWatchBridge.install(new CloseRecorder(new CloseMeters(registry, "test", 100, 500),
                 new AgentErrors(registry, NOPLogger.NOP_LOGGER), System::nanoTime));

@@ -1,5 +1,6 @@
 package io.closewatch.agent;
 
+import io.closewatch.agent.config.AgentConfig;
 import io.closewatch.agent.instrumentation.ClassFileNames;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,5 +99,21 @@ class HookInstallerTest {
         assertFalse(names.mentionedIn(metrics));
         assertTrue(HookInstaller.classFileNames(true).mentionedIn(metrics));
         assertFalse(HookInstaller.classFileNames(true).mentionedIn(classFile(Unrelated.class)));
+    }
+
+    @Test
+    void stacksDisabledKeepsTheKnownNamesAndNamesTheOthersOnce() {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        AgentConfig.Switches switches = new AgentConfig.Switches(true,
+                new java.util.LinkedHashSet<>(java.util.List.of("netty", "nety", "okhttp")),
+                "system property 'closewatch.stacks.disabled'", null);
+        assertEquals(java.util.Set.of("netty", "okhttp"), HookInstaller.disabledStacks(switches, problems::add));
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("Closewatch: system property 'closewatch.stacks.disabled' names "
+                + "'nety', which is not a stack Closewatch counts (jakarta.websocket, "), problems.get(0));
+        java.util.List<String> stacks = HookInstaller.modulesAtWork(java.util.Set.of("netty", "okhttp")).stream()
+                .map(io.closewatch.agent.instrumentation.InstrumentationModule::stack).toList();
+        assertFalse(stacks.contains("netty") || stacks.contains("okhttp"), stacks::toString);
+        assertEquals(HookInstaller.MODULES.size() - 2, stacks.size());
     }
 }

@@ -70,13 +70,47 @@ class StackReporterTest {
     @Test
     void aHookThatCannotBeAppliedIsNamedOnceAndCounted() {
         IllegalStateException missing = new IllegalStateException("Cannot locate field named wsSession");
-        reporter.failed("org.apache.tomcat.websocket.server.WsHttpUpgradeHandler", missing);
-        reporter.failed("org.apache.tomcat.websocket.server.WsHttpUpgradeHandler", missing);
-        reporter.failed("org.apache.tomcat.websocket.WsFrameClient", missing);
+        reporter.failed(null, "org.apache.tomcat.websocket.server.WsHttpUpgradeHandler", missing);
+        reporter.failed(null, "org.apache.tomcat.websocket.server.WsHttpUpgradeHandler", missing);
+        reporter.failed(null, "org.apache.tomcat.websocket.WsFrameClient", missing);
         assertEquals(2.0, registry.find("closewatch.agent.errors").tag("reason", "instrumentation").counter().count());
         assertEquals(2, log.lines.size(), log.lines.toString());
         assertEquals("WARN Closewatch cannot hook org.apache.tomcat.websocket.server.WsHttpUpgradeHandler "
                 + "(java.lang.IllegalStateException: Cannot locate field named wsSession); it loads unchanged and the "
                 + "closes it handles are not counted. Is it a version Closewatch does not know?", log.lines.get(0));
+    }
+
+    /** A stack is never said to be counted while one of its hooks could not be applied. */
+    @Test
+    void aFailedHookTurnsItsStackNotCountedForGood() {
+        reporter.hooked(jdk, jdkHooks, "jdk.internal.net.http.websocket.WebSocketImpl");
+        reporter.failed(jdk, "jdk.internal.net.http.websocket.TransportImpl",
+                new IllegalStateException("it has no method for X (read(..))"));
+        reporter.hooked(jdk, jdkHooks, "jdk.internal.net.http.websocket.WebSocketImpl$ReceiveTask");
+        reporter.seen("java.net.http", "jdk.internal.net.http.websocket.WebSocketImpl");
+        assertEquals(Map.of("java.net.http counted=false", 1.0), stacks());
+        assertEquals(1.0, registry.find("closewatch.agent.errors").tag("reason", "instrumentation").counter().count());
+        assertEquals(List.of("INFO Closewatch counts the WebSocket closes of java.net.http (hooked "
+                        + "jdk.internal.net.http.websocket.WebSocketImpl)",
+                "WARN Closewatch cannot hook jdk.internal.net.http.websocket.TransportImpl (java.lang."
+                        + "IllegalStateException: it has no method for X (read(..))); it loads unchanged and the "
+                        + "WebSocket closes of java.net.http are not counted. Is it a version Closewatch does not "
+                        + "know?"), log.lines);
+    }
+
+    @Test
+    void aStackConfigurationDisabledIsNamedNotCountedOnce() {
+        StackReporter withNettyOff = new StackReporter(new CloseMeters(registry, "test", 10, 10),
+                new AgentErrors(registry, log), log, List.of(jdk), java.util.Set.of("netty", "java.net.http"));
+        withNettyOff.disabled(jdk, "jdk.internal.net.http.websocket.WebSocketImpl");
+        withNettyOff.seen("java.net.http", "jdk.internal.net.http.websocket.WebSocketImpl");
+        withNettyOff.seen("netty", "io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13");
+        assertEquals(Map.of("java.net.http counted=false", 1.0, "netty counted=false", 1.0), stacks());
+        assertEquals(List.of("WARN Closewatch does not count the WebSocket closes of java.net.http "
+                        + "(jdk.internal.net.http.websocket.WebSocketImpl loaded): configuration disabled it "
+                        + "(stacks.disabled)",
+                "WARN Closewatch does not count the WebSocket closes of netty (io.netty.handler.codec.http.websocketx"
+                        + ".WebSocketServerHandshaker13 loaded): configuration disabled it (stacks.disabled)"),
+                log.lines);
     }
 }

@@ -74,6 +74,9 @@ public final class CloseWatchBridge {
         void failed(String event, Throwable error);
     }
 
+    /** The {@code reason} of {@code closewatch_agent_errors_total} for a throwable inside advice. */
+    public static final String ADVICE_FAILED = "instrumentation";
+
     private static final AtomicBoolean CLAIMED = new AtomicBoolean();
     private static volatile Events events;
     private static volatile Consumer<Class<?>> micrometerListener;
@@ -238,6 +241,18 @@ public final class CloseWatchBridge {
             } catch (Throwable t) {
                 failed(e, "end", t);
             }
+        }
+    }
+
+    /**
+     * A throwable escaped an advice woven into a host's class (a library that changed under it, a bug of ours): the
+     * advice's catch-all hands it here instead of dropping it, and it is counted with the failures to hook
+     * ({@value #ADVICE_FAILED}) and logged once. Never throws.
+     */
+    public static void adviceFailed(Throwable error) {
+        Events e = events;
+        if (e != null) {
+            failed(e, ADVICE_FAILED, error);
         }
     }
 

@@ -35,6 +35,9 @@ public final class AgentConfig {
     public static final String OTLP_URL = "otlp.url";
     public static final String OTLP_STEP = "otlp.step";
     public static final String OTLP_HEADERS = "otlp.headers";
+    public static final String ENABLED = "enabled";
+    public static final String STACKS_DISABLED = "stacks.disabled";
+    public static final String DEBUG_DUMP = "debug.dump";
 
     /** Not used by Prometheus (9090-9093), node exporter (9100), the JMX exporter (9404) nor OpenTelemetry (9464). */
     public static final int DEFAULT_PORT = 9469;
@@ -50,7 +53,8 @@ public final class AgentConfig {
     public static final int DEFAULT_OTLP_STEP_SECONDS = 60;
 
     private static final String[] KEYS = {PORT, HOST, RELEASE, APPLICATION, MAX_CODES, MAX_ENDPOINTS, AUTH_USERNAME,
-        AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, REQUEST_TIMEOUT, EXPORT, OTLP_URL, OTLP_STEP, OTLP_HEADERS};
+        AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, REQUEST_TIMEOUT, EXPORT, OTLP_URL, OTLP_STEP, OTLP_HEADERS,
+        ENABLED, STACKS_DISABLED, DEBUG_DUMP};
 
     private final int port;
     private final String host;
@@ -62,6 +66,7 @@ public final class AgentConfig {
     private final Map<String, String> endpointSecurity;
     private final Set<Export> exports;
     private final Otlp otlp;
+    private final Switches switches;
 
     /** Where the meters go: any of them, together. */
     public enum Export {
@@ -85,9 +90,21 @@ public final class AgentConfig {
     public record Otlp(URI url, int stepSeconds, Map<String, String> headers) {
     }
 
+    /**
+     * What operators switch off, and the weaver's diagnosis.
+     *
+     * @param enabled        false: the agent does nothing at all but say so
+     * @param stacksDisabled the {@code stack} names (of {@code closewatch_stack_info}) to leave alone, as given; the
+     *                       installer, which knows the stacks, names the unknown ones
+     * @param stacksSource   where {@code stacks.disabled} came from, to name it; null when not set
+     * @param debugDump      a directory for the class files the agent hooks, or null
+     */
+    public record Switches(boolean enabled, Set<String> stacksDisabled, String stacksSource, String debugDump) {
+    }
+
     private AgentConfig(int port, String host, String release, String application, int maxCodes, int maxEndpoints,
                         int requestTimeoutSeconds, Map<String, String> endpointSecurity, Set<Export> exports,
-                        Otlp otlp) {
+                        Otlp otlp, Switches switches) {
         this.port = port;
         this.host = host;
         this.release = release;
@@ -98,6 +115,12 @@ public final class AgentConfig {
         this.endpointSecurity = endpointSecurity;
         this.exports = exports;
         this.otlp = otlp;
+        this.switches = switches;
+    }
+
+    /** {@code enabled}, {@code stacks.disabled}, {@code debug.dump}. */
+    public Switches switches() {
+        return switches;
     }
 
     /** Where the meters go; never empty. */
@@ -200,14 +223,43 @@ public final class AgentConfig {
                 new Otlp(otlpUrl(settings.get(OTLP_URL), problems),
                         integer(settings.get(OTLP_STEP), DEFAULT_OTLP_STEP_SECONDS, 1, 86_400, "a number of seconds",
                                 problems),
-                        headers(settings.get(OTLP_HEADERS), problems)));
+                        headers(settings.get(OTLP_HEADERS), problems)),
+                new Switches(bool(settings.get(ENABLED), true, problems), stacks(settings.get(STACKS_DISABLED)),
+                        settings.containsKey(STACKS_DISABLED) ? settings.get(STACKS_DISABLED).source : null,
+                        settings.containsKey(DEBUG_DUMP) ? settings.get(DEBUG_DUMP).value : null));
+    }
+
+    private static boolean bool(Setting setting, boolean fallback, Consumer<String> problems) {
+        if (setting == null) {
+            return fallback;
+        }
+        String value = setting.value.toLowerCase(Locale.ROOT);
+        if (value.equals("true") || value.equals("false")) {
+            return value.equals("true");
+        }
+        problems.accept("Closewatch: " + setting.source + " is '" + setting.value + "', not true or false; using "
+                + fallback);
+        return fallback;
+    }
+
+    /** {@code netty+okhttp}: names joined by {@code +}, blanks ignored. */
+    private static Set<String> stacks(Setting setting) {
+        Set<String> stacks = new java.util.LinkedHashSet<>();
+        if (setting != null) {
+            for (String part : setting.value.split("\\+")) {
+                if (!part.isBlank()) {
+                    stacks.add(part.trim());
+                }
+            }
+        }
+        return Collections.unmodifiableSet(stacks);
     }
 
     /** This configuration, with the host's release and application where none was configured. */
     public AgentConfig withHostDefaults(HostDefaults defaults) {
         return new AgentConfig(port, host, release != null ? release : defaults.release(),
                 application != null ? application : defaults.application(), maxCodes, maxEndpoints,
-                requestTimeoutSeconds, endpointSecurity, exports, otlp);
+                requestTimeoutSeconds, endpointSecurity, exports, otlp, switches);
     }
 
     /** {@code prometheus+otlp}: each part once, in any order; one unknown part and the whole value is the default. */

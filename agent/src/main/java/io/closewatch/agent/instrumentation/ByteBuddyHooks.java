@@ -1,6 +1,7 @@
 package io.closewatch.agent.instrumentation;
 
 import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -10,6 +11,7 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
@@ -35,11 +37,10 @@ public final class ByteBuddyHooks {
     private ByteBuddyHooks() {
     }
 
-    /**
-     * Byte Buddy's agent builder with the hooks of {@code modules} and {@code others} (hooks that count no stack).
-     */
-    public static AgentBuilder builder(List<InstrumentationModule> modules, List<TypeHooks> others,
-                                       ClassLoader adviceLoader, HookOutcome outcome) {
+    /** Byte Buddy's agent builder with the plan's hooks. */
+    public static AgentBuilder builder(WeavingPlan plan, HookOutcome outcome) {
+        List<InstrumentationModule> modules = plan.modules();
+        ClassLoader adviceLoader = plan.adviceLoader();
         // The advice changes no class format, so Byte Buddy's Nexus (for initialising generated fields) is never
         // used, yet building it injects a class into the application loader and generates an accessor inside
         // java.base. The property is the relocated copy's own.
@@ -47,7 +48,9 @@ public final class ByteBuddyHooks {
             System.setProperty(Nexus.PROPERTY, "true");
         }
         ElementMatcher.Junction<TypeDescription> hookedJdkTypes = none();
-        for (InstrumentationModule module : modules) {
+        List<InstrumentationModule> all = new ArrayList<>(modules);
+        all.addAll(plan.disabled());
+        for (InstrumentationModule module : all) {
             for (String jdkPackage : module.jdkPackages()) {
                 hookedJdkTypes = hookedJdkTypes.or(nameStartsWith(jdkPackage));
             }
@@ -66,31 +69,84 @@ public final class ByteBuddyHooks {
                 .ignore(not(hookedJdkTypes), isBootstrapClassLoader().or(isExtensionClassLoader()))
                 .or(nameStartsWith("net.bytebuddy.").or(nameStartsWith("io.closewatch.agent."))
                         .or(nameStartsWith("jdk.internal.reflect.")).or(nameContains("$$Lambda")).or(isSynthetic()));
+        Advice.ExceptionHandler reportToBridge = reportTo(plan.bridge());
         for (InstrumentationModule module : modules) {
             for (TypeHooks hooks : module.hooks()) {
+                // Checked before the advice: a check that throws leaves the type unchanged (Byte Buddy's onError).
                 builder = builder.type(types(hooks.types()), loaders(hooks.loaders()))
-                        .transform(advice(hooks, adviceLoader))
-                        .transform(outcomes.matchedBy(module, hooks));
+                        .transform(outcomes.matchedBy(module, hooks))
+                        .transform(check(hooks, adviceLoader, plan.bridge()))
+                        .transform(advice(hooks, adviceLoader, reportToBridge));
             }
         }
-        for (TypeHooks hooks : others) {
+        for (InstrumentationModule module : plan.disabled()) {
+            for (TypeHooks hooks : module.hooks()) {
+                builder = builder.type(types(hooks.types()), loaders(hooks.loaders()))
+                        .transform((typeBuilder, type, classLoader, javaModule, protectionDomain) -> {
+                            outcome.disabled(module, type.getName());
+                            return typeBuilder;
+                        });
+            }
+        }
+        for (TypeHooks hooks : plan.others()) {
             builder = builder.type(types(hooks.types()), loaders(hooks.loaders())).transform(advice(hooks,
-                    adviceLoader));
+                    adviceLoader, reportToBridge));
         }
         return builder;
     }
 
+    /** What the agent's weaver checks before weaving: the methods a hook needs, the advice's references. */
+    private static AgentBuilder.Transformer check(TypeHooks hooks, ClassLoader adviceLoader, Class<?> bridge) {
+        return (builder, type, classLoader, javaModule, protectionDomain) -> {
+            String namespace = hooks.webSocketNamespace();
+            for (TypeHooks.MethodHook methodHook : hooks.methods()) {
+                boolean present = false;
+                for (MethodDescription method : type.getDeclaredMethods()) {
+                    present |= methods(methodHook.methods()).matches(method);
+                }
+                if (present) {
+                    AdviceCode code = AdviceCode.read(methodHook.advice(), adviceClassFile(adviceLoader,
+                            methodHook.advice()), namespace);
+                    String internalName = type.getInternalName();
+                    ClassFileVersion version = type.getClassFileVersion();
+                    AdviceReferences.of(code).check(internalName, ClassFileType.read(classLoader, internalName),
+                            classLoader, version == null ? Integer.MAX_VALUE : version.getMajorVersion(), bridge);
+                } else if (methodHook.required() && hooks.types().isByName()) {
+                    throw new IllegalStateException("it has no method for " + methodHook.advice() + " ("
+                            + methodHook.methods() + "): a version Closewatch does not know");
+                }
+            }
+            return builder;
+        };
+    }
+
+    private static byte[] adviceClassFile(ClassLoader adviceLoader, String className) {
+        try {
+            return ClassFileLocator.ForClassLoader.of(adviceLoader).locate(className).resolve();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Byte Buddy's exception handler for suppressed advice: the throwable goes to the bridge, as in AdviceCopy. */
+    private static Advice.ExceptionHandler reportTo(Class<?> bridge) {
+        try {
+            return new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(new MethodDescription.ForLoadedMethod(
+                    bridge.getMethod(AdviceCopy.REPORT_NAME, Throwable.class))));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(bridge + " cannot report a failing advice", e);
+        }
+    }
+
     /**
      * Installs the hooks on a running JVM: Byte Buddy retransforms the classes already loaded, behind the
-     * {@link ClassFileNames} pre-filter, and hooks those still to come.
-     *
-     * @param bridge the bootstrap bridge the advice calls, which every hooked module must be able to read
+     * {@link ClassFileNames} pre-filter, and hooks those still to come. Every hooked module is made to read the
+     * plan's bridge.
      */
-    public static void installOn(Instrumentation instrumentation, List<InstrumentationModule> modules,
-                                 List<TypeHooks> others, ClassLoader adviceLoader, HookOutcome outcome,
-                                 ClassFileNames names, Class<?> bridge) {
-        builder(modules, others, adviceLoader, outcome)
-                .assureReadEdgeTo(instrumentation, bridge)
+    public static void installOn(Instrumentation instrumentation, WeavingPlan plan, HookOutcome outcome,
+                                 ClassFileNames names) {
+        builder(plan, outcome)
+                .assureReadEdgeTo(instrumentation, plan.bridge())
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(PreFilteredTransformer.decorator(names))
                 .installOn(instrumentation);
@@ -113,7 +169,8 @@ public final class ByteBuddyHooks {
      * Byte Buddy's advice for {@code hooks}, read as class files from {@code adviceLoader}; in a WebSocket namespace,
      * with its types read there ({@link AdviceCode#remap}) and its {@link WebSocketApi} parameter bound to it.
      */
-    static AgentBuilder.Transformer advice(TypeHooks hooks, ClassLoader adviceLoader) {
+    static AgentBuilder.Transformer advice(TypeHooks hooks, ClassLoader adviceLoader,
+                                           Advice.ExceptionHandler exceptionHandler) {
         String namespace = hooks.webSocketNamespace();
         ClassFileLocator adviceClasses = ClassFileLocator.ForClassLoader.of(adviceLoader);
         AgentBuilder.Transformer.ForAdvice advice = namespace == null
@@ -122,6 +179,7 @@ public final class ByteBuddyHooks {
                         .include(namespace.equals("jakarta") ? adviceClasses
                                 : new NamespaceRemappingLocator(adviceClasses, "jakarta/websocket/",
                                         namespace + "/websocket/"));
+        advice = advice.withExceptionHandler(exceptionHandler);
         for (TypeHooks.MethodHook method : hooks.methods()) {
             advice = advice.advice(methods(method.methods()), method.advice());
         }
@@ -190,7 +248,18 @@ public final class ByteBuddyHooks {
         @Override
         public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
                             Throwable throwable) {
-            outcome.failed(typeName, throwable);
+            List<InstrumentationModule> modules = new ArrayList<>();
+            for (Match match : matched.get()) {
+                if (!modules.contains(match.module())) {
+                    modules.add(match.module());
+                }
+            }
+            if (modules.isEmpty()) {
+                outcome.failed(null, typeName, throwable);
+            }
+            for (InstrumentationModule failed : modules) {
+                outcome.failed(failed, typeName, throwable);
+            }
         }
 
         @Override

@@ -26,61 +26,101 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * Each advice method is copied into the hooked class as a private static method, wrapped so that nothing it throws
  * reaches the host; the hooked method calls it on entry, or before each return (and, for {@code onThrowable}, from
- * a handler that rethrows). Adding a method changes the class's shape, which only a class being loaded allows.
+ * a handler that rethrows). Adding a method changes the class's shape, which only a class being loaded or redefined
+ * allows (a retransformation replays what was woven at load, as the JVM keeps it); a redefinition (HotSwap, a
+ * reloader) is woven again from the bytes given, into the very same methods ({@link AdviceCopy#prefixOf}).
+ * Before anything is written, each advice's references are checked against the class's loader
+ * ({@link AdviceReferences}) and each method a hook needs is looked for ({@link TypeHooks.MethodHook#required}).
  * Anything the weaver cannot bind safely (a missing field, a type it cannot prove assignable) fails the whole class,
- * which then loads unchanged and is reported.
+ * which then loads unchanged and is reported, with the modules whose hooks matched it.
  */
 public final class HookWeaver implements ClassFileTransformer {
     private final List<Hooks> hooks;
     private final ClassLoader adviceLoader;
+    private final Class<?> bridge;
     private final HookOutcome outcome;
+    private final ClassDump dump;
     private final Map<String, AdviceCode> advice = new ConcurrentHashMap<>();
-
-    /** One module's hooks on one kind of type; the module is null for hooks that count no stack. */
-    private record Hooks(InstrumentationModule module, TypeHooks hooks) {
-    }
+    private final Map<String, AdviceReferences> references = new ConcurrentHashMap<>();
 
     /**
-     * @param others hooks that count no stack (the application's Micrometer)
+     * One module's hooks on one kind of type; the module is null for hooks that count no stack.
+     *
+     * @param disabled whether configuration switched the module off: its types are matched, named and left alone
      */
-    public HookWeaver(List<InstrumentationModule> modules, List<TypeHooks> others, ClassLoader adviceLoader,
-                      HookOutcome outcome) {
+    private record Hooks(InstrumentationModule module, TypeHooks hooks, boolean disabled) {
+    }
+
+    public HookWeaver(WeavingPlan plan, HookOutcome outcome) {
         List<Hooks> all = new ArrayList<>();
-        for (InstrumentationModule module : modules) {
+        for (InstrumentationModule module : plan.modules()) {
             for (TypeHooks typeHooks : module.hooks()) {
-                all.add(new Hooks(module, typeHooks));
+                all.add(new Hooks(module, typeHooks, false));
             }
         }
-        for (TypeHooks typeHooks : others) {
-            all.add(new Hooks(null, typeHooks));
+        for (InstrumentationModule module : plan.disabled()) {
+            for (TypeHooks typeHooks : module.hooks()) {
+                all.add(new Hooks(module, typeHooks, true));
+            }
+        }
+        for (TypeHooks typeHooks : plan.others()) {
+            all.add(new Hooks(null, typeHooks, false));
         }
         this.hooks = List.copyOf(all);
-        this.adviceLoader = adviceLoader;
+        this.adviceLoader = plan.adviceLoader();
+        this.bridge = plan.bridge();
+        this.dump = plan.dump();
         this.outcome = outcome;
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (classBeingRedefined != null || internalName == null) {
-            return null; // the shape of a loaded class cannot change
-        }
-        try {
-            return weave(loader, classFile);
-        } catch (Throwable t) {
-            outcome.failed(internalName.replace('/', '.'), t);
+        if (internalName == null) {
             return null;
+        }
+        List<Hooks> matched = new ArrayList<>();
+        byte[] woven = null;
+        try {
+            woven = weave(loader, classFile, matched);
+            return woven;
+        } catch (Throwable t) {
+            reportFailure(matched, internalName.replace('/', '.'), t);
+            return null;
+        } finally {
+            if (dump != null && !matched.isEmpty()) {
+                dump.write(internalName, loader, classFile, woven);
+            }
         }
     }
 
-    private byte[] weave(ClassLoader loader, byte[] classFile) {
+    private void reportFailure(List<Hooks> matched, String typeName, Throwable error) {
+        List<InstrumentationModule> modules = new ArrayList<>();
+        for (Hooks match : matched) {
+            if (match.module() != null && !modules.contains(match.module())) {
+                modules.add(match.module());
+            }
+        }
+        if (modules.isEmpty()) {
+            outcome.failed(null, typeName, error);
+        }
+        for (InstrumentationModule module : modules) {
+            outcome.failed(module, typeName, error);
+        }
+    }
+
+    /** @param matched filled with the hooks that match the class, for the caller to report */
+    private byte[] weave(ClassLoader loader, byte[] classFile, List<Hooks> matched) {
         ClassReader reader = new ClassReader(classFile);
         ClassFileType type = new ClassFileType(reader, loader);
-        List<Hooks> matched = new ArrayList<>();
+        List<Hooks> disabled = new ArrayList<>();
         for (Hooks candidate : hooks) {
             if (candidate.hooks().loaders().matches(loader) && candidate.hooks().types().matches(type)) {
-                matched.add(candidate);
+                (candidate.disabled() ? disabled : matched).add(candidate);
             }
+        }
+        for (Hooks off : disabled) {
+            outcome.disabled(off.module(), type.name());
         }
         if (matched.isEmpty()) {
             return null;
@@ -92,13 +132,17 @@ public final class HookWeaver implements ClassFileTransformer {
             String namespace = match.hooks().webSocketNamespace();
             for (TypeHooks.MethodHook methodHook : match.hooks().methods()) {
                 AdviceCode code = adviceCode(methodHook.advice(), namespace);
+                boolean applied = false;
                 for (MethodView method : shape.methods()) {
                     if (methodHook.methods().matches(method)) {
+                        applied = true;
                         // No lambdas (computeIfAbsent): this runs on the host's threads as its classes load.
                         String copyKey = code.className + '@' + namespace;
                         AdviceCopy copy = copies.get(copyKey);
                         if (copy == null) {
-                            copy = new AdviceCopy(code, "closewatch$" + copies.size());
+                            adviceReferences(code, copyKey).check(reader.getClassName(), reader, loader,
+                                    shape.version(), bridge);
+                            copy = new AdviceCopy(code, namespace);
                             copies.put(copyKey, copy);
                         }
                         String methodKey = method.name() + method.descriptor();
@@ -110,6 +154,10 @@ public final class HookWeaver implements ClassFileTransformer {
                         methodCalls.add(new HookedMethod.Call(copy, namespace));
                     }
                 }
+                if (!applied && methodHook.required() && match.hooks().types().isByName()) {
+                    throw new IllegalStateException("it has no method for " + code.className + " (" + methodHook
+                            .methods() + "): a version Closewatch does not know");
+                }
             }
         }
         byte[] woven = calls.isEmpty() ? null : write(reader, shape, calls, copies);
@@ -119,6 +167,15 @@ public final class HookWeaver implements ClassFileTransformer {
             }
         }
         return woven;
+    }
+
+    private AdviceReferences adviceReferences(AdviceCode code, String key) {
+        AdviceReferences known = references.get(key);
+        if (known == null) {
+            known = AdviceReferences.of(code);
+            references.put(key, known); // read twice at worst
+        }
+        return known;
     }
 
     private byte[] write(ClassReader reader, ClassShape shape, Map<String, List<HookedMethod.Call>> calls,

@@ -12,8 +12,11 @@ import java.util.List;
 /**
  * A hooked method as {@link HookWeaver} rewrites it: calls to the copied enter advice first, to the exit advice before
  * every return and, for exit advice that runs {@code onThrowable}, from a handler around the whole original code that
- * rethrows. Arguments are loaded straight from the method's locals and fields. An enter advice's value, kept for its
- * exit advice, lives in a new local that every stack map frame is told of; otherwise no frame changes.
+ * rethrows. Enter advice reads the method's locals and fields as they are. Exit advice sees what Byte Buddy shows it
+ * ({@code backupArguments}): the arguments, and {@code this}, as they were on entry, copied into new locals before
+ * the original code runs, so a method that reassigns a parameter, or reuses its slot for another type, changes
+ * nothing the advice reads and no frame the handler needs. Those copies and an enter advice's value (kept for its
+ * exit advice) live in new locals that every stack map frame is told of; otherwise no frame changes.
  */
 final class HookedMethod extends MethodVisitor {
     /** One advice class's calls in this method. */
@@ -28,6 +31,9 @@ final class HookedMethod extends MethodVisitor {
     private final Type[] arguments;
     private final Type returned;
     private final int[] enterSlots;
+    /** Where exit advice reads {@code this} and each argument from: copies made on entry, or -1 (the live slot). */
+    private final int thisCopy;
+    private final int[] argumentCopies;
     private final int returnSlot;
     private final int throwableSlot;
     private final int locals;
@@ -45,10 +51,15 @@ final class HookedMethod extends MethodVisitor {
         boolean returnNeeded = false;
         boolean throwable = false;
         boolean enterKept = false;
+        boolean exitReadsArguments = false;
+        boolean exitReadsThis = false;
         for (Call call : calls) {
             AdviceCode code = call.copy().code;
             if (code.exit != null) {
                 enterKept |= code.enter != null && binds(code.exit, AdviceCode.Source.ENTER);
+                exitReadsArguments |= binds(code.exit, AdviceCode.Source.ARGUMENT)
+                        || binds(code.exit, AdviceCode.Source.ALL_ARGUMENTS);
+                exitReadsThis |= binds(code.exit, AdviceCode.Source.THIS) || binds(code.exit, AdviceCode.Source.FIELD);
                 returnNeeded |= binds(code.exit, AdviceCode.Source.RETURN);
                 throwable |= code.exit.onThrowable();
             }
@@ -60,8 +71,18 @@ final class HookedMethod extends MethodVisitor {
         if (throwable && method.name().equals("<init>")) {
             throw new IllegalStateException("exit advice on a throwable is not woven into constructors");
         }
+        // A constructor's this is not an object before its super constructor ran: not copied (javac never reassigns
+        // it, and no handler of ours spans a constructor).
+        exitReadsThis &= !method.isStatic() && !method.name().equals("<init>");
         // New locals go after the method's own; reading how many it has means reading its code.
-        int next = enterKept || returnNeeded || throwable ? shape.maxLocals(method) : 0;
+        boolean newLocals = enterKept || returnNeeded || throwable || exitReadsArguments || exitReadsThis;
+        int next = newLocals ? shape.maxLocals(method) : 0;
+        thisCopy = exitReadsThis ? next++ : -1;
+        argumentCopies = new int[arguments.length];
+        for (int a = 0; a < arguments.length; a++) {
+            argumentCopies[a] = exitReadsArguments ? next : -1;
+            next += exitReadsArguments ? arguments[a].getSize() : 0;
+        }
         for (int i = 0; i < calls.size(); i++) {
             AdviceCode code = calls.get(i).copy().code;
             enterSlots[i] = -1;
@@ -89,6 +110,16 @@ final class HookedMethod extends MethodVisitor {
     @Override
     public void visitCode() {
         super.visitCode();
+        if (thisCopy >= 0) {
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+            super.visitVarInsn(Opcodes.ASTORE, thisCopy);
+        }
+        for (int a = 0; a < arguments.length; a++) {
+            if (argumentCopies[a] >= 0) {
+                super.visitVarInsn(arguments[a].getOpcode(Opcodes.ILOAD), argumentSlot(a));
+                super.visitVarInsn(arguments[a].getOpcode(Opcodes.ISTORE), argumentCopies[a]);
+            }
+        }
         for (int i = 0; i < calls.size(); i++) {
             AdviceCode.Method enter = calls.get(i).copy().code.enter;
             if (enter != null) {
@@ -109,13 +140,26 @@ final class HookedMethod extends MethodVisitor {
     @Override
     public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
         List<Object> frameLocals = new ArrayList<>(Arrays.asList(local).subList(0, numLocal));
+        declareNewLocals(frameLocals);
+        super.visitFrame(type, frameLocals.size(), frameLocals.toArray(), numStack, stack);
+    }
+
+    /** The copies made on entry and the enter advice's values: set before the original code, never written by it. */
+    private void declareNewLocals(List<Object> frame) {
+        if (thisCopy >= 0) {
+            declare(frame, thisCopy, shape.internalName());
+        }
+        for (int a = 0; a < arguments.length; a++) {
+            if (argumentCopies[a] >= 0) {
+                declare(frame, argumentCopies[a], frameType(arguments[a]));
+            }
+        }
         for (int i = 0; i < calls.size(); i++) {
             if (enterSlots[i] >= 0) {
-                declare(frameLocals, enterSlots[i], frameType(Type.getReturnType(calls.get(i).copy().code.enter
+                declare(frame, enterSlots[i], frameType(Type.getReturnType(calls.get(i).copy().code.enter
                         .descriptor())));
             }
         }
-        super.visitFrame(type, frameLocals.size(), frameLocals.toArray(), numStack, stack);
     }
 
     @Override
@@ -140,7 +184,9 @@ final class HookedMethod extends MethodVisitor {
             super.visitTryCatchBlock(tryStart, tryEnd, handler, "java/lang/Throwable");
             super.visitLabel(handler);
             if (shape.hasFrames()) {
-                List<Object> handlerLocals = handlerLocals();
+                // Only the new locals are known everywhere in the original code: the method's own may change type.
+                List<Object> handlerLocals = new ArrayList<>();
+                declareNewLocals(handlerLocals);
                 super.visitFrame(Opcodes.F_NEW, handlerLocals.size(), handlerLocals.toArray(), 1,
                         new Object[] {"java/lang/Throwable"});
             }
@@ -175,17 +221,16 @@ final class HookedMethod extends MethodVisitor {
                 case THIS -> {
                     requireInstance(call);
                     check(call, Type.getObjectType(shape.internalName()), wanted);
-                    super.visitVarInsn(Opcodes.ALOAD, 0);
+                    loadThis(at);
                 }
                 case ARGUMENT -> {
                     if (binding.index() >= arguments.length) {
                         throw fail(call, "argument " + binding.index() + " does not exist");
                     }
                     check(call, arguments[binding.index()], wanted);
-                    super.visitVarInsn(arguments[binding.index()].getOpcode(Opcodes.ILOAD),
-                            argumentSlot(binding.index()));
+                    loadArgument(binding.index(), at);
                 }
-                case ALL_ARGUMENTS -> loadAllArguments();
+                case ALL_ARGUMENTS -> loadAllArguments(at);
                 case FIELD -> {
                     HookWeaver.FieldRef field = shape.field(binding.field());
                     if (field == null) {
@@ -196,7 +241,7 @@ final class HookedMethod extends MethodVisitor {
                         super.visitFieldInsn(Opcodes.GETSTATIC, field.owner(), field.name(), field.descriptor());
                     } else {
                         requireInstance(call);
-                        super.visitVarInsn(Opcodes.ALOAD, 0);
+                        loadThis(at);
                         super.visitFieldInsn(Opcodes.GETFIELD, field.owner(), field.name(), field.descriptor());
                     }
                 }
@@ -223,7 +268,7 @@ final class HookedMethod extends MethodVisitor {
                     if (!wanted.getDescriptor().equals("Ljava/lang/Class;")) {
                         throw fail(call, "@Origin is only woven as a Class");
                     }
-                    super.visitLdcInsn(Type.getObjectType(shape.internalName()));
+                    loadOwnClass();
                 }
                 case WEB_SOCKET_API -> {
                     if (call.webSocketNamespace() == null) {
@@ -238,13 +283,33 @@ final class HookedMethod extends MethodVisitor {
                 advice.descriptor(), shape.isInterface());
     }
 
-    private void loadAllArguments() {
+    private void loadThis(At at) {
+        super.visitVarInsn(Opcodes.ALOAD, at != At.ENTRY && thisCopy >= 0 ? thisCopy : 0);
+    }
+
+    private void loadArgument(int index, At at) {
+        int slot = at != At.ENTRY && argumentCopies[index] >= 0 ? argumentCopies[index] : argumentSlot(index);
+        super.visitVarInsn(arguments[index].getOpcode(Opcodes.ILOAD), slot);
+    }
+
+    /** The hooked class: a class constant where the class file version has them (49, Java 5), else by name. */
+    private void loadOwnClass() {
+        if (shape.version() >= Opcodes.V1_5) {
+            super.visitLdcInsn(Type.getObjectType(shape.internalName()));
+        } else {
+            super.visitLdcInsn(Type.getObjectType(shape.internalName()).getClassName());
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Class", "forName",
+                    "(Ljava/lang/String;)Ljava/lang/Class;", false);
+        }
+    }
+
+    private void loadAllArguments(At at) {
         super.visitLdcInsn(arguments.length);
         super.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
         for (int i = 0; i < arguments.length; i++) {
             super.visitInsn(Opcodes.DUP);
             super.visitLdcInsn(i);
-            super.visitVarInsn(arguments[i].getOpcode(Opcodes.ILOAD), argumentSlot(i));
+            loadArgument(i, at);
             box(arguments[i]);
             super.visitInsn(Opcodes.AASTORE);
         }
@@ -295,38 +360,6 @@ final class HookedMethod extends MethodVisitor {
 
     private IllegalStateException fail(Call call, String why) {
         return new IllegalStateException(call.copy().code.className + " in " + method.name() + ": " + why);
-    }
-
-    /** What the exit advice run on a throwable reads, declared in the handler's frame; every other local unknown. */
-    private List<Object> handlerLocals() {
-        List<Object> frame = new ArrayList<>();
-        for (int i = 0; i < calls.size(); i++) {
-            AdviceCode.Method exit = calls.get(i).copy().code.exit;
-            if (exit == null || !exit.onThrowable()) {
-                continue;
-            }
-            for (AdviceCode.Binding binding : exit.bindings()) {
-                switch (binding.source()) {
-                    case THIS, FIELD -> declare(frame, 0, shape.internalName());
-                    case ARGUMENT -> declare(frame, argumentSlot(binding.index()),
-                            frameType(arguments[binding.index()]));
-                    case ALL_ARGUMENTS -> {
-                        for (int a = 0; a < arguments.length; a++) {
-                            declare(frame, argumentSlot(a), frameType(arguments[a]));
-                        }
-                    }
-                    case ENTER -> {
-                        if (enterSlots[i] >= 0) {
-                            declare(frame, enterSlots[i],
-                                    frameType(Type.getReturnType(calls.get(i).copy().code.enter.descriptor())));
-                        }
-                    }
-                    default -> {
-                    }
-                }
-            }
-        }
-        return frame;
     }
 
     /**

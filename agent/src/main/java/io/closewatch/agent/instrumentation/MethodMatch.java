@@ -98,6 +98,15 @@ public final class MethodMatch {
         return new MethodMatch(own, alternative == null ? other : alternative.or(other));
     }
 
+    /** As a log line shows it: {@code close(int, java.lang.String)}, {@code close(2 arguments)}. */
+    @Override
+    public String toString() {
+        String parameters = own.arguments() != null ? String.join(", ", own.arguments())
+                : own.argumentCount() >= 0 ? own.argumentCount() + " arguments" : "..";
+        String named = String.join("|", new java.util.TreeSet<>(own.names())) + "(" + parameters + ")";
+        return alternative == null ? named : named + " or " + alternative;
+    }
+
     public boolean matches(MethodView method) {
         return own.holdFor(method) || alternative != null && alternative.matches(method);
     }

@@ -19,8 +19,14 @@ import java.util.List;
  */
 public record TypeHooks(TypeMatch types, LoaderMatch loaders, List<MethodHook> methods, String webSocketNamespace,
                         boolean showsStackInUse) {
-    /** @param advice the advice class's name ({@link InstrumentationModule#advice}) */
-    public record MethodHook(MethodMatch methods, String advice) {
+    /**
+     * @param advice   the advice class's name ({@link InstrumentationModule#advice})
+     * @param required whether a type matched by name must have such a method: if it has none, the library is a
+     *                 version the module does not know, and the type is left alone and reported, so that its stack
+     *                 is never said to be counted when it is not. (A type matched by its super type may well not
+     *                 override the method: there, no method is no failure.)
+     */
+    public record MethodHook(MethodMatch methods, String advice, boolean required) {
     }
 
     public TypeHooks(TypeMatch types, LoaderMatch loaders) {
@@ -32,10 +38,22 @@ public record TypeHooks(TypeMatch types, LoaderMatch loaders, List<MethodHook> m
         this(types, LoaderMatch.any());
     }
 
-    /** These hooks and {@code advice} on {@code methods}. */
+    /** These hooks and {@code advice} on {@code methods}, which every version of the type has. */
     public TypeHooks advice(MethodMatch methods, String advice) {
+        return with(new MethodHook(methods, advice, true));
+    }
+
+    /**
+     * These hooks and {@code advice} on {@code methods}, which only some versions of the type have (another hook
+     * covers the others).
+     */
+    public TypeHooks adviceIfPresent(MethodMatch methods, String advice) {
+        return with(new MethodHook(methods, advice, false));
+    }
+
+    private TypeHooks with(MethodHook hook) {
         List<MethodHook> more = new ArrayList<>(this.methods);
-        more.add(new MethodHook(methods, advice));
+        more.add(hook);
         return new TypeHooks(types, loaders, List.copyOf(more), webSocketNamespace, showsStackInUse);
     }
 

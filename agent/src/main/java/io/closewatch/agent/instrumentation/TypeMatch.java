@@ -52,6 +52,16 @@ public final class TypeMatch {
         return and(of(Kind.NOT_INTERFACE));
     }
 
+    /** Whether the types are named exactly: then each of them is one class of one library, whose methods are known. */
+    public boolean isByName() {
+        for (Condition condition : conditions) {
+            if (condition.kind() == Kind.NAMED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean matches(TypeView type) {
         for (Condition condition : conditions) {
             if (!holds(condition, type)) {

@@ -65,9 +65,15 @@ public final class CloseMeters {
 
     /**
      * {@code closewatch_stack_info{stack, counted} 1}: this JVM loaded {@code stack}, and the agent counts its closes
-     * or not. Registering it again changes nothing.
+     * or not. Registering it again changes nothing; registering it with the other {@code counted} replaces it (a stack
+     * found not counted after all: a hook that failed in a later class).
      */
-    public void stackSeen(String stack, boolean counted) {
+    public synchronized void stackSeen(String stack, boolean counted) {
+        Gauge opposite = registry.find(MetricNames.STACK_INFO).tag(Labels.STACK, stack)
+                .tag(Labels.COUNTED, Boolean.toString(!counted)).gauge();
+        if (opposite != null) {
+            registry.remove(opposite);
+        }
         Gauge.builder(MetricNames.STACK_INFO, () -> 1)
                 .description("WebSocket stacks this JVM loaded, and whether Closewatch counts their closes")
                 .tag(Labels.STACK, stack)

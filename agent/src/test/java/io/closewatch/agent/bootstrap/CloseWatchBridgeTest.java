@@ -23,8 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * let out.
  */
 class CloseWatchBridgeTest {
-    /** Not close events: set-up, and the application's Micrometer for {@code export=host} (tested below). */
-    private static final Set<String> NOT_EVENTS = Set.of("install", "claim", "onMicrometer", "micrometerInitialized");
+    /**
+     * Not close events: set-up, the application's Micrometer for {@code export=host}, and a failing advice (tested
+     * below).
+     */
+    private static final Set<String> NOT_EVENTS = Set.of("install", "claim", "onMicrometer", "micrometerInitialized",
+            "adviceFailed");
 
     private final List<String> calls = new ArrayList<>();
 
@@ -54,6 +58,19 @@ class CloseWatchBridgeTest {
                     }
                     return null;
                 });
+    }
+
+    @Test
+    void aThrowableFromAnAdviceIsReportedAsAnInstrumentationFailureAndNothingEscapes() {
+        CloseWatchBridge.adviceFailed(new NoSuchMethodError("gone")); // nothing installed: ignored
+        CloseWatchBridge.install(recording(false));
+        CloseWatchBridge.adviceFailed(new NoSuchMethodError("gone"));
+        assertEquals(List.of("failed[instrumentation, java.lang.NoSuchMethodError: gone]"), calls);
+        CloseWatchBridge.install((CloseWatchBridge.Events) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {CloseWatchBridge.Events.class}, (proxy, method, arguments) -> {
+                    throw new IllegalStateException("even failed() fails");
+                }));
+        CloseWatchBridge.adviceFailed(new NoSuchMethodError("gone")); // must not throw
     }
 
     @Test

@@ -198,4 +198,28 @@ class AgentConfigTest {
                     problems.get(0));
         }
     }
+
+    @Test
+    void theSwitchesDefaultToOnNothingDisabledNoDump() {
+        AgentConfig.Switches switches = resolve(null, Map.of(), Map.of()).switches();
+        assertEquals(new AgentConfig.Switches(true, Set.of(), null, null), switches);
+    }
+
+    @Test
+    void theSwitchesFromEachSource() {
+        AgentConfig.Switches switches = resolve("enabled=FALSE,stacks.disabled=netty+ okhttp +",
+                Map.of("closewatch.debug.dump", "/tmp/woven"), Map.of()).switches();
+        assertEquals(false, switches.enabled());
+        assertEquals(List.of("netty", "okhttp"), List.copyOf(switches.stacksDisabled()));
+        assertEquals("agent argument 'stacks.disabled'", switches.stacksSource());
+        assertEquals("/tmp/woven", switches.debugDump());
+        assertEquals(List.of(), problems);
+        assertEquals(false, resolve(null, Map.of(), Map.of("CLOSEWATCH_ENABLED", "false")).switches().enabled());
+    }
+
+    @Test
+    void anEnabledThatIsNoBooleanIsNamedAndTheAgentStaysOn() {
+        assertEquals(true, resolve("enabled=off", Map.of(), Map.of()).switches().enabled());
+        assertEquals(List.of("Closewatch: agent argument 'enabled' is 'off', not true or false; using true"), problems);
+    }
 }

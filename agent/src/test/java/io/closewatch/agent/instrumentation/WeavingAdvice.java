@@ -70,4 +70,20 @@ final class WeavingAdvice {
             WeavingProbe.saw("api", api);
         }
     }
+
+    /** Calls a library method that the class loader of the hooked class may not have. */
+    static final class CallsLibrary {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) String name) {
+            WeavingProbe.saw("library", MuzzleLibrary.ping(name));
+        }
+    }
+
+    /** Throws what a library that changed under an advice makes it throw. */
+    static final class Linkage {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.Argument(0) String name) {
+            throw new NoSuchMethodError("a method the advice was compiled against: " + name);
+        }
+    }
 }

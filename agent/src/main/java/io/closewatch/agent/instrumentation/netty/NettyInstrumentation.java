@@ -41,8 +41,9 @@ public final class NettyInstrumentation implements InstrumentationModule {
                 .butNot(ClassLoaderCanSee.canSee("io.vertx.core.http.WebSocketBase"))
                 .butNot(ClassLoaderCanSee.canSee("reactor.netty.http.websocket.WebsocketInbound"));
         return List.of(
+                // 4.2 opens in handshake0, which 4.1 has not; 4.1's handshake(Channel, FullHttpRequest, ..) is in both.
                 new TypeHooks(TypeMatch.named(CODEC + "WebSocketServerHandshaker"), nettyAlone)
-                        .advice(named("handshake0").takesArguments(5).takesArgument(2, FULL_REQUEST),
+                        .adviceIfPresent(named("handshake0").takesArguments(5).takesArgument(2, FULL_REQUEST),
                                 advice("ServerOpenAdvice"))
                         .advice(named("handshake").takesArguments(4).takesArgument(0, CHANNEL)
                                 .takesArgument(1, FULL_REQUEST), advice("ServerHandshakeAdvice")),

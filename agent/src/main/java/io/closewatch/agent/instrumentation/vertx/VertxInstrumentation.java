@@ -42,8 +42,10 @@ public final class VertxInstrumentation implements InstrumentationModule {
                         .advice(constructor(), advice("ClientOpenAdvice")),
                 new TypeHooks(TypeMatch.named(IMPL + "WebSocketImplBase"), seesVertx)
                         .advice(named("handleCloseFrame").takesArguments(1), advice("PeerCloseAdvice"))
-                        .advice(named("shutdown").takesArguments(4).takesArgument(2, "short"), advice("CloseAdvice"))
-                        .advice(named("sendCloseFrame").takesArguments(2).takesArgument(0, "short"),
+                        // Vert.x 5 closes in shutdown, 4.5 in sendCloseFrame; neither has the other's.
+                        .adviceIfPresent(named("shutdown").takesArguments(4).takesArgument(2, "short"),
+                                advice("CloseAdvice"))
+                        .adviceIfPresent(named("sendCloseFrame").takesArguments(2).takesArgument(0, "short"),
                                 advice("CloseFrameAdvice"))
                         .advice(named("handleConnectionClosed").takesArguments(0), advice("EndAdvice")));
     }
