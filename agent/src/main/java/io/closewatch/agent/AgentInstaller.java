@@ -18,14 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -56,27 +54,7 @@ final class AgentInstaller {
     }
 
     /**
-     * The configuration, parsed on the host's start-up path (pure parsing, no I/O), so that a mistake in it is
-     * reported even if the host exits at once; each problem is one line on standard error.
-     */
-    static AgentConfig configure(String agentArgs) {
-        // No lambdas or method references here: each costs the JVM a generated class on the host's start-up path.
-        return AgentConfig.resolve(agentArgs, System.getProperties(), System.getenv(), new Consumer<String>() {
-            @Override
-            public void accept(String problem) {
-                reportNow("WARN", problem);
-            }
-        });
-    }
-
-    /** {@code enabled=false}: the one thing the agent does. */
-    static void sayDisabled() {
-        reportNow("INFO", "Closewatch " + agentVersion() + " is disabled (enabled=false): it instruments no class, "
-                + "opens no port and starts no thread");
-    }
-
-    /**
-     * @param config            as {@link #configure} parsed it; enabled
+     * @param config            as parsed on the host's start-up path; enabled
      * @param bridgeUnavailable why the bridge could not be put into the bootstrap loader, or null when it was; without
      *                          it instrumented code could not reach the agent, so nothing is instrumented
      * @param attached          whether the JVM was already running: then classes to instrument may be loaded
@@ -90,7 +68,7 @@ final class AgentInstaller {
                 : HookInstaller.disabledStacks(config.switches(), new Consumer<String>() {
                     @Override
                     public void accept(String problem) {
-                        reportNow("WARN", problem);
+                        EarlyLines.warn(problem);
                     }
                 });
         ClassDump dump = instruments ? classDump(config.switches().debugDump()) : null;
@@ -129,18 +107,10 @@ final class AgentInstaller {
         try {
             return new ClassDump(Path.of(directory));
         } catch (InvalidPathException e) {
-            reportNow("WARN", "Closewatch: debug.dump '" + directory + "' is no path (" + e.getMessage()
+            EarlyLines.warn("Closewatch: debug.dump '" + directory + "' is no path (" + e.getMessage()
                     + "); dumping nothing");
             return null;
         }
-    }
-
-    /**
-     * A configuration problem, on standard error at once and in the logger's format: the logger itself is not for
-     * the host's start-up path.
-     */
-    private static void reportNow(String level, String line) {
-        System.err.println("[" + Thread.currentThread().getName() + "] " + level + " io.closewatch.agent - " + line);
     }
 
     private static void start(AgentConfig parsed, Instrumentation instrumentation, Throwable bridgeUnavailable,
@@ -155,7 +125,7 @@ final class AgentInstaller {
             }
             AgentConfig config = parsed.withHostDefaults(
                     HostDefaults.detect(System.getProperty("sun.java.command"), ClassLoader.getSystemClassLoader()));
-            String version = agentVersion();
+            String version = EarlyLines.agentVersion();
             if (deferred != null && bridgeUnavailable == null && config.exports().equals(Set.of(Export.PROMETHEUS))) {
                 startLazily(config, version, log, instrumentation, weaving);
                 return;
@@ -313,15 +283,4 @@ final class AgentInstaller {
         }
     }
 
-    private static String agentVersion() {
-        try (InputStream in = AgentInstaller.class.getResourceAsStream("closewatch.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 }

@@ -3,11 +3,13 @@ package io.closewatch.agent;
 import io.closewatch.agent.config.AgentConfig;
 
 import java.lang.instrument.Instrumentation;
+import java.util.function.Consumer;
 
 /**
- * Entry point for {@code -javaagent} and for attaching to a running JVM. It only puts the bridge into the bootstrap
- * class loader and hands over: nothing here may touch the bridge class itself, or the application class loader
- * would define a second copy of it before the bootstrap one exists.
+ * Entry point for {@code -javaagent} and for attaching to a running JVM. It reads the configuration, puts the bridge
+ * into the bootstrap class loader and hands over: nothing here may touch the bridge class itself (nor load a class
+ * whose verification would), or the application class loader would define a second copy of it before the bootstrap
+ * one exists.
  */
 public final class CloseWatchAgent {
     private CloseWatchAgent() {
@@ -23,9 +25,19 @@ public final class CloseWatchAgent {
 
     private static void start(String agentArgs, Instrumentation instrumentation, boolean attached) {
         try {
-            AgentConfig config = AgentInstaller.configure(agentArgs);
+            // Parsed on the host's start-up path (pure parsing, no I/O), so that a mistake in it is reported even if
+            // the host exits at once.
+            AgentConfig config = AgentConfig.resolve(agentArgs, System.getProperties(), System.getenv(),
+                    new Consumer<String>() { // no lambda: each costs the JVM a generated class on the start-up path
+                        @Override
+                        public void accept(String problem) {
+                            EarlyLines.warn(problem);
+                        }
+                    });
             if (!config.switches().enabled()) {
-                AgentInstaller.sayDisabled(); // and nothing else: no bridge, no transformer, no thread
+                // And nothing else: no bridge, no transformer, no thread, no class of the agent's but these.
+                EarlyLines.info("Closewatch " + EarlyLines.agentVersion() + " is disabled (enabled=false): it "
+                        + "instruments no class, opens no port and starts no thread");
                 return;
             }
             Throwable bridgeUnavailable = null;

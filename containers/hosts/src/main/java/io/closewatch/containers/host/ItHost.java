@@ -149,6 +149,13 @@ public final class ItHost {
                     throw new AssertionError("the web application's class loader is still reachable after undeploy");
                 }
                 break;
+            case "redefine": // <marker>: redefine ProgrammaticEndpoint, its onClose saying <marker> (as compiled: onClose-v1)
+                Redefiner.redefine(ServerEndpoints.ProgrammaticEndpoint.class, "onClose-v1", command[1]);
+                break;
+            case "last-on-close": // prints which version of ProgrammaticEndpoint.onClose ran since last asked
+                System.out.println("LAST_ON_CLOSE " + ServerEndpoints.lastOnClose);
+                ServerEndpoints.lastOnClose = null;
+                break;
             case "concurrent": // <sessions> <path>: mixed endings, all at once
                 concurrent(Integer.parseInt(command[1]), command[2]);
                 break;

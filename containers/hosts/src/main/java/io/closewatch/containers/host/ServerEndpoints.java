@@ -115,13 +115,20 @@ final class ServerEndpoints {
         }
     }
 
-    /** Overrides onClose and calls super: one session must still be counted once. */
+    /**
+     * Overrides onClose and calls super: one session must still be counted once. Its onClose says which version of
+     * its body ran ({@link #lastOnClose}), which a redefinition edits ({@link Redefiner}).
+     */
     public static final class ProgrammaticEndpoint extends ProgrammaticEndpointBase {
         @Override
         public void onClose(Session session, CloseReason closeReason) {
+            lastOnClose = "onClose-v1";
             super.onClose(session, closeReason);
         }
     }
+
+    /** What the last {@link ProgrammaticEndpoint#onClose} to run said of itself. */
+    static volatile String lastOnClose;
 
     /** Does not override onClose at all. */
     public static final class PlainProgrammaticEndpoint extends ProgrammaticEndpointBase {
