@@ -40,7 +40,7 @@ MUTATIONS = [
     (I + "undertow/FrameSentAdvice.java", "|| (connection instanceof Channel && !((Channel) connection).isOpen())", ""),
     (I + "undertow/FrameSentAdvice.java", "if (code != 1006)", "if (code != 1005)"),
     (I + "undertow/PeerCloseAdvice.java", "CloseWatchBridge.closeReceived(", "CloseWatchBridge.closeSent("),
-    ("agent/src/main/java/io/closewatch/agent/CloseRecorder.java",
+    ("agent/src/main/java/io/closewatch/agent/recording/CloseRecorder.java",
      "SessionState<EndpointMeters> state = target == null ? null : sessions.get(target);",
      "SessionState<EndpointMeters> state = state(connection, \"jakarta\");"),
     (I + "jettyapi/NegotiateAdvice.java", "pattern != null ? pattern.toString()", "pattern == null ? \"/\""),

@@ -1,18 +1,24 @@
 package io.closewatch.agent;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
-import io.closewatch.agent.config.AgentConfig;
 import io.closewatch.agent.config.AgentConfig.Export;
+import io.closewatch.agent.config.AgentConfig;
 import io.closewatch.agent.config.HostDefaults;
 import io.closewatch.agent.export.HostMeterRegistry;
 import io.closewatch.agent.export.MeterExports;
 import io.closewatch.agent.http.EndpointSecurity;
 import io.closewatch.agent.http.MetricsHttpServer;
-import io.closewatch.agent.instrumentation.ClassDump;
-import io.closewatch.agent.instrumentation.DeferredTransformer;
-import io.closewatch.agent.instrumentation.StackWatcher;
 import io.closewatch.agent.instrumentation.micrometer.MicrometerHooks;
 import io.closewatch.agent.metrics.CloseMeters;
+import io.closewatch.agent.recording.AgentErrors;
+import io.closewatch.agent.recording.CloseRecorder;
+import io.closewatch.agent.recording.PendingEvents;
+import io.closewatch.agent.recording.PendingOutcome;
+import io.closewatch.agent.recording.StackReporter;
+import io.closewatch.agent.startup.InjectedEvents;
+import io.closewatch.agent.weaving.ClassDump;
+import io.closewatch.agent.weaving.DeferredTransformer;
+import io.closewatch.agent.weaving.StackWatcher;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +146,7 @@ final class AgentInstaller {
                 errors.failed("bridge_unavailable", bridgeUnavailable);
                 started = "instruments nothing (its bootstrap bridge is unavailable)";
             } else {
-                CloseWatchBridge.install(ThrowingEvents.wrapIfInjected(new CloseRecorder(meters, errors,
+                CloseWatchBridge.install(InjectedEvents.wrapIfInjected(new CloseRecorder(meters, errors,
                         System::nanoTime)));
                 StackReporter reporter = reporter(meters, errors, log, weaving.disabledStacks());
                 HostMeterRegistry host = exports.host();
@@ -187,7 +193,7 @@ final class AgentInstaller {
         CountDownLatch needed = new CountDownLatch(1);
         CompletableFuture<PrometheusMeterRegistry> built = new CompletableFuture<>();
         PendingEvents events = new PendingEvents(needed::countDown);
-        CloseWatchBridge.install(ThrowingEvents.wrapIfInjected(events));
+        CloseWatchBridge.install(InjectedEvents.wrapIfInjected(events));
         PendingOutcome outcome = new PendingOutcome();
         HookInstaller.install(instrumentation, weaving.deferred(), false, weaving.disabledStacks(), weaving.dump(),
                 outcome);

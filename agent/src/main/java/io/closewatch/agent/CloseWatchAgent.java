@@ -1,6 +1,7 @@
 package io.closewatch.agent;
 
 import io.closewatch.agent.config.AgentConfig;
+import io.closewatch.agent.startup.BootstrapBridge;
 
 import java.lang.instrument.Instrumentation;
 import java.util.function.Consumer;

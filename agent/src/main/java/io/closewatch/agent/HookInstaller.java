@@ -2,14 +2,8 @@ package io.closewatch.agent;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import io.closewatch.agent.config.AgentConfig;
-import io.closewatch.agent.instrumentation.ByteBuddyHooks;
-import io.closewatch.agent.instrumentation.ClassDump;
-import io.closewatch.agent.instrumentation.ClassFileNames;
-import io.closewatch.agent.instrumentation.DeferredTransformer;
 import io.closewatch.agent.instrumentation.HookOutcome;
-import io.closewatch.agent.instrumentation.HookWeaver;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
-import io.closewatch.agent.instrumentation.WeavingPlan;
 import io.closewatch.agent.instrumentation.javalin.JavalinInstrumentation;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
@@ -25,6 +19,12 @@ import io.closewatch.agent.instrumentation.undertow.UndertowWebSocketInstrumenta
 import io.closewatch.agent.instrumentation.vertx.VertxInstrumentation;
 import io.closewatch.agent.instrumentation.webflux.WebFluxInstrumentation;
 import io.closewatch.agent.instrumentation.websocket.WebSocketApiInstrumentation;
+import io.closewatch.agent.weaving.ByteBuddyHooks;
+import io.closewatch.agent.weaving.ClassDump;
+import io.closewatch.agent.weaving.ClassFileNames;
+import io.closewatch.agent.weaving.DeferredTransformer;
+import io.closewatch.agent.weaving.HookWeaver;
+import io.closewatch.agent.weaving.WeavingPlan;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.closewatch.agent;
 
 import io.closewatch.agent.config.AgentConfig;
-import io.closewatch.agent.instrumentation.ClassFileNames;
+import io.closewatch.agent.weaving.ClassFileNames;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;

@@ -3,6 +3,8 @@ package io.closewatch.agent;
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import io.closewatch.agent.core.Api;
 import io.closewatch.agent.metrics.CloseMeters;
+import io.closewatch.agent.recording.AgentErrors;
+import io.closewatch.agent.recording.CloseRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Processes of a test stack on loopback (demo servers with the agent, a real Prometheus), each logging to a file in
@@ -24,6 +26,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalStack implements AutoCloseable {
     static final String APPLICATION = "chat-demo";
+
+    /** The agent's start-up line: "... metrics at http://127.0.0.1:41234/metrics ...". */
+    private static final Pattern METRICS_AT = Pattern.compile("metrics at https?://[^ ]+:(\\d+)/metrics");
 
     final Path workDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -34,24 +39,30 @@ final class LocalStack implements AutoCloseable {
         workDir = Files.createTempDirectory("closewatch-stack");
     }
 
+    /** A demo server running: its log, and the port its agent serves metrics on. */
+    record Demo(Path log, int metricsPort) {
+    }
+
     /**
-     * Starts a demo server with the shaded agent attached; returns its log.
+     * Starts a demo server with the shaded agent attached, binding any free port ({@code port=0} in
+     * {@code agentArgs}): the port is read from the agent's start-up line, so no other process can take it between a
+     * probe and the agent's bind.
      *
-     * @param readyUrl answers 200 once the agent serves metrics; null: wait for the agent's start-up line instead
+     * @param awaitScrape whether to wait until {@code /metrics} answers 200 over plain HTTP (the first scrape builds
+     *                    the meters)
      */
-    Path startDemo(String release, String profile, String agentArgs, String readyUrl) throws Exception {
+    Demo startDemo(String release, String profile, String agentArgs, boolean awaitScrape) throws Exception {
         Path log = workDir.resolve("demo-" + release + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         start(List.of(java, "-javaagent:" + System.getProperty("closewatch.it.agentJar") + "=" + agentArgs, "-jar",
                         System.getProperty("closewatch.it.demoJar"), "--host=127.0.0.1", "--port=0", "--users=8",
                         "--profile=" + profile, "--duration=600"),
                 log, Map.of("CLOSEWATCH_APPLICATION", APPLICATION, "CLOSEWATCH_RELEASE", release));
-        if (readyUrl != null) {
-            awaitHttp200(readyUrl, log);
-        } else {
-            awaitLine(log, "metrics at ");
+        int port = Integer.parseInt(awaitMatch(log, METRICS_AT));
+        if (awaitScrape) {
+            awaitHttp200("http://127.0.0.1:" + port + "/metrics", log);
         }
-        return log;
+        return new Demo(log, port);
     }
 
     /** Starts Prometheus with {@code config} (YAML) and waits until it is ready. */
@@ -106,13 +117,18 @@ final class LocalStack implements AutoCloseable {
         throw new AssertionError(url + " not up within 60 s:\n" + Files.readString(log));
     }
 
-    private static void awaitLine(Path log, String text) throws Exception {
+    /** The first group of {@code pattern} in {@code log}, once it is there (at most 60 s). */
+    private static String awaitMatch(Path log, Pattern pattern) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.readString(log).contains(text)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no '" + text + "' within 60 s:\n" + Files.readString(log));
+        while (true) {
+            Matcher matcher = pattern.matcher(Files.readString(log));
+            if (matcher.find()) {
+                return matcher.group(1);
             }
-            Thread.sleep(250);
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + pattern + "' within 60 s:\n" + Files.readString(log));
+            }
+            Thread.sleep(100);
         }
     }
 

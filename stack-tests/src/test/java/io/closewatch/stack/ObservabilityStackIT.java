@@ -40,12 +40,10 @@ class ObservabilityStackIT {
     @BeforeAll
     void startStack() throws Exception {
         stack = new LocalStack();
-        int healthyMetrics = LocalStack.freePort();
-        int degradedMetrics = LocalStack.freePort();
-        stack.startDemo(HEALTHY, "healthy", "host=127.0.0.1,port=" + healthyMetrics,
-                "http://127.0.0.1:" + healthyMetrics + "/metrics");
-        Path degradedLog = stack.startDemo(DEGRADED, "degraded", "host=127.0.0.1,port=" + degradedMetrics,
-                "http://127.0.0.1:" + degradedMetrics + "/metrics");
+        int healthyMetrics = stack.startDemo(HEALTHY, "healthy", "host=127.0.0.1,port=0", true).metricsPort();
+        LocalStack.Demo degraded = stack.startDemo(DEGRADED, "degraded", "host=127.0.0.1,port=0", true);
+        int degradedMetrics = degraded.metricsPort();
+        Path degradedLog = degraded.log();
         stack.startPrometheus(String.join("\n",
                 "global: {scrape_interval: 1s, evaluation_interval: 1s}",
                 "rule_files: ['" + Repository.file("prometheus/rules/closewatch.rules.yml") + "']",

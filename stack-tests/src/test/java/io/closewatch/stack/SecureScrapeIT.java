@@ -26,9 +26,9 @@ class SecureScrapeIT {
                     keyStore.toString(), "-storepass", STORE_PASSWORD);
             keytool(stack, "-exportcert", "-rfc", "-alias", "closewatch", "-keystore", keyStore.toString(),
                     "-storepass", STORE_PASSWORD, "-file", certificate.toString());
-            int port = LocalStack.freePort();
-            stack.startDemo("2.0.0", "healthy", "host=127.0.0.1,port=" + port + ",auth.username=prometheus,"
-                    + "auth.password=s3cret,tls.keystore=" + keyStore + ",tls.keystore.password=" + STORE_PASSWORD, null);
+            int port = stack.startDemo("2.0.0", "healthy", "host=127.0.0.1,port=0,auth.username=prometheus,"
+                    + "auth.password=s3cret,tls.keystore=" + keyStore + ",tls.keystore.password=" + STORE_PASSWORD,
+                    false).metricsPort();
             stack.startPrometheus(String.join("\n",
                     "global: {scrape_interval: 1s}",
                     "scrape_configs:",

@@ -16,7 +16,7 @@ public interface InstrumentationModule {
 
     /**
      * Names (of methods, types or descriptors) that the class file of every type this module instruments contains: a
-     * class without any of them is not matched against the hooks at all ({@link ClassFileNames}). JDK types only:
+     * class without any of them is not matched against the hooks at all (the weaver's byte search). JDK types only:
      * this is called on the host's start-up path.
      */
     String[] classFileNames();

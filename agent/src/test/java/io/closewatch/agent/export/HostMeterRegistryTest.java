@@ -1,11 +1,11 @@
 package io.closewatch.agent.export;
 
 import example.oldmicrometer.Metrics;
-import io.closewatch.agent.CapturingLogger;
 import io.closewatch.agent.core.Initiator;
 import io.closewatch.agent.core.Side;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.closewatch.agent.metrics.EndpointMeters;
+import io.closewatch.agent.recording.CapturingLogger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,11 +1,11 @@
 package io.closewatch.agent.export;
 
-import io.closewatch.agent.CapturingLogger;
 import io.closewatch.agent.config.AgentConfig;
 import io.closewatch.agent.core.Initiator;
 import io.closewatch.agent.core.Side;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.closewatch.agent.metrics.EndpointMeters;
+import io.closewatch.agent.recording.CapturingLogger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;

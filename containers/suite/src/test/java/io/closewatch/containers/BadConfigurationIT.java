@@ -72,7 +72,8 @@ class BadConfigurationIT {
         assertEquals(3, run.exitStatus());
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on, for a receiver that is away (the agent only connects to it). */
+    private static int unusedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -80,7 +81,7 @@ class BadConfigurationIT {
 
     @Test
     void anArgumentWithoutAValueIsNamed() throws Exception {
-        Run run = host("release,port=" + freePort());
+        Run run = host("release,port=0");
         assertRunsAsWithoutTheAgent(run);
         assertEquals(1, run.naming("'release'").size(), run.closewatchLines().toString());
         assertTrue(run.naming("'release'").get(0).contains("key=value"), run.closewatchLines().toString());
@@ -88,14 +89,14 @@ class BadConfigurationIT {
 
     @Test
     void anUnknownKeyIsNamed() throws Exception {
-        Run run = host("prot=9999,port=" + freePort());
+        Run run = host("prot=9999,port=0");
         assertRunsAsWithoutTheAgent(run);
         assertEquals(1, run.naming("'prot'").size(), run.closewatchLines().toString());
     }
 
     @Test
     void anEmptyValueIsNamed() throws Exception {
-        Run run = host("release=,port=" + freePort());
+        Run run = host("release=,port=0");
         assertRunsAsWithoutTheAgent(run);
         assertEquals(1, run.naming("'release' is empty").size(), run.closewatchLines().toString());
     }
@@ -112,7 +113,7 @@ class BadConfigurationIT {
 
     @Test
     void anUnresolvableHostIsNamedAndNothingIsServed() throws Exception {
-        Run run = host("host=no-such-host.invalid,port=" + freePort());
+        Run run = host("host=no-such-host.invalid,port=0");
         assertRunsAsWithoutTheAgent(run);
         List<String> named = run.naming("no-such-host.invalid");
         assertEquals(1, named.size(), run.closewatchLines().toString());
@@ -133,7 +134,7 @@ class BadConfigurationIT {
 
     @Test
     void aHalfCredentialServesNothingRatherThanServingUnprotected() throws Exception {
-        Run run = host("auth.username=prometheus,port=" + freePort());
+        Run run = host("auth.username=prometheus,port=0");
         assertRunsAsWithoutTheAgent(run);
         List<String> named = run.naming("auth.password");
         assertEquals(1, named.size(), run.closewatchLines().toString());
@@ -143,7 +144,7 @@ class BadConfigurationIT {
     /** The host lives 4 s: the first push waits for the next whole second after the agent has started. */
     @Test
     void anUnreachableOtlpReceiverIsNamedOnceAndCostsTheHostNothing() throws Exception {
-        Run run = host("export=otlp,otlp.step=1,otlp.url=http://127.0.0.1:" + freePort() + "/v1/metrics", "4000",
+        Run run = host("export=otlp,otlp.step=1,otlp.url=http://127.0.0.1:" + unusedPort() + "/v1/metrics", "4000",
                 Path.of(System.getProperty("java.home")));
         assertRunsAsWithoutTheAgent(run);
         List<String> named = run.naming("cannot push OTLP metrics");
@@ -177,7 +178,7 @@ class BadConfigurationIT {
     void theHostsOutputIsUnchangedAndTheJvmWarnsOfNothing(int java) throws Exception {
         Path javaHome = JavaHomes.require(java);
         Run without = host(null, LIVE_MILLIS, javaHome);
-        Run with = host("port=" + freePort(), LIVE_MILLIS, javaHome);
+        Run with = host("port=0", LIVE_MILLIS, javaHome);
         assertEquals(without.exitStatus(), with.exitStatus());
         assertEquals(without.stdout(), with.stdout());
         assertEquals(List.of(), without.stderr(), "the host itself prints nothing on standard error");

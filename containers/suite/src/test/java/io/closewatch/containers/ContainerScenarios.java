@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,14 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ContainerScenarios {
-    private static final long SETTLE_MILLIS = 300;
-    private static final long WAIT_SECONDS = 15;
     private static final int MAX_CODES = 50;
 
     private final Container container;
     private final int javaFeature;
     private final String api;
     private HostJvm host;
+    private CountedCloses closes;
     private String server;
     private String rawPeer;
 
@@ -48,14 +46,21 @@ abstract class ContainerScenarios {
                 "port={port},release=it-release,max.codes=" + MAX_CODES,
                 List.of("-Dclosewatch.application=it-host"),
                 Map.of("CLOSEWATCH_RELEASE", "loses-to-the-argument", "CLOSEWATCH_APPLICATION", "loses-too"));
+        closes = new CountedCloses(host);
         server = "ws://127.0.0.1:" + host.readyValue("server");
         rawPeer = "ws://127.0.0.1:" + host.readyValue("raw");
     }
 
     @AfterAll
-    void stopHost() throws Exception {
-        if (host != null) {
-            host.close();
+    void nothingLateThenStopHost() throws Exception {
+        try {
+            if (closes != null) {
+                closes.nothingMovedLate();
+            }
+        } finally {
+            if (host != null) {
+                host.close();
+            }
         }
     }
 
@@ -363,8 +368,9 @@ abstract class ContainerScenarios {
                 closes("jdk", "client", server, 1000, "normal", "local", 1),
                 closes(api, "server", "/annotated/{room}", 1000, "normal", "remote", 1));
         List<String> lines = host.stderr().lines().filter(line -> line.contains("Closewatch")).toList();
-        assertEquals(1, lines.stream().filter(line -> line.contains(" started; ") && line.contains(" metrics at "
-                + "http://0.0.0.0:" + host.metricsPort() + "/metrics (application=it-host, release=it-release)"))
+        String metricsAt = " metrics at http://0.0.0.0:" + host.metricsPort()
+                + "/metrics (application=it-host, release=it-release)";
+        assertEquals(1, lines.stream().filter(line -> line.contains(" started; ") && line.contains(metricsAt))
                 .count(), host.stderr());
         assertEquals(List.of(), lines.stream().filter(line -> line.contains("does not count")
                 || line.contains("cannot hook")).toList(), "every stack in use is counted and hooked");
@@ -395,23 +401,7 @@ abstract class ContainerScenarios {
 
     /** As {@link #play}, where the container may report the scenario in more than one way. */
     private void playExpectingOneOf(String scenario, List<Map<String, Double>> acceptable) throws Exception {
-        Map<String, Double> before = closesNow();
-        host.play(scenario);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        Map<String, Double> delta = delta(before, closesNow());
-        while (!acceptable.contains(delta) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            delta = delta(before, closesNow());
-        }
-        Map<String, Double> settled = delta;
-        assertTrue(acceptable.contains(settled), "change of websocket_closes_total after '" + scenario + "': "
-                + settled + ", expected " + (acceptable.size() == 1 ? acceptable.get(0) : "one of " + acceptable));
-        Thread.sleep(SETTLE_MILLIS); // a double count would show up now
-        assertEquals(settled, delta(before, closesNow()), "late change after '" + scenario + "'");
-        for (Map.Entry<String, Double> active : Scrape.of(host.metricsPort())
-                .values("websocket_sessions_active", "application", "release").entrySet()) {
-            assertEquals(0.0, active.getValue(), "websocket_sessions_active" + active.getKey() + " after " + scenario);
-        }
+        closes.play(scenario, acceptable);
     }
 
     @SafeVarargs
@@ -421,21 +411,6 @@ abstract class ContainerScenarios {
             one.forEach((k, v) -> all.merge(k, v, Double::sum));
         }
         return all;
-    }
-
-    private Map<String, Double> closesNow() throws Exception {
-        return Scrape.of(host.metricsPort()).values("websocket_closes_total", "application", "release");
-    }
-
-    private static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
-        Map<String, Double> delta = new TreeMap<>();
-        after.forEach((series, value) -> {
-            double change = value - before.getOrDefault(series, 0.0);
-            if (change != 0) {
-                delta.put(series, change);
-            }
-        });
-        return delta;
     }
 
     /** The categories of the codes containers differ on, written out here rather than taken from the agent. */

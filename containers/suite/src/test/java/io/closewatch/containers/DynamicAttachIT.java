@@ -23,8 +23,8 @@ class DynamicAttachIT {
             host.play("jdk-client-close 1000 /annotated/before"); // loads the endpoint and client classes, uncounted
             host.play("hold 3 /annotated/held");
 
-            host.attachAgent("port=" + host.metricsPort() + ",release=attached");
-            awaitEndpoint(host);
+            host.attachAgent("port=0,release=attached");
+            awaitEndpoint(host); // the port the attached agent's start-up line names
 
             host.play("release 1000");
             host.play("jdk-server-close 4001 /annotated/after");

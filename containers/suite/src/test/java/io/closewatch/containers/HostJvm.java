@@ -7,34 +7,44 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A forked JVM running {@code io.closewatch.containers.host.ItHost} with the real shaded agent attached by
  * {@code -javaagent}. Its class path holds the host and one container's jars, never the agent's own dependencies.
+ * The agent binds any free port ({@code port=0}) and the test reads the port from the agent's start-up line, so
+ * that no other process can take a port between a probe and the agent's bind.
  */
 final class HostJvm implements AutoCloseable {
     private static final long REPLY_TIMEOUT_SECONDS = 90;
+    /** The agent's start-up line: "... metrics at http://0.0.0.0:41234/metrics ...". */
+    private static final Pattern METRICS_AT = Pattern.compile("metrics at https?://[^ ]+:(\\d+)/metrics");
 
     private final Process process;
     private final Writer stdin;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Path stderr;
-    private final int metricsPort;
     private final String readyLine;
+    private int metricsPort;
 
-    private HostJvm(Process process, Path stderr, int metricsPort) throws Exception {
+    private HostJvm(Process process, Path stderr) throws Exception {
         this.process = process;
         this.stderr = stderr;
-        this.metricsPort = metricsPort;
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(
@@ -56,7 +66,8 @@ final class HostJvm implements AutoCloseable {
     /**
      * @param container   the container, as its runtime module under containers/runtimes is named
      * @param javaHome    the JDK to run the host on
-     * @param agentArgs   what follows {@code -javaagent:closewatch-agent.jar=}; "{port}" is replaced; null: no agent
+     * @param agentArgs   what follows {@code -javaagent:closewatch-agent.jar=}; "{port}" is replaced by 0 (any free
+     *                    port: {@link #metricsPort} reads the one the agent bound); null: no agent
      * @param jvmOptions  extra options before the main class
      * @param environment extra environment variables
      */
@@ -71,11 +82,10 @@ final class HostJvm implements AutoCloseable {
                          String agentArgs, List<String> jvmOptions, Map<String, String> environment)
             throws Exception {
         String container = runtimeModule;
-        int metricsPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
         if (agentArgs != null) {
-            command.add("-javaagent:" + agentJar() + "=" + agentArgs.replace("{port}", Integer.toString(metricsPort)));
+            command.add(agentOption(agentArgs));
         }
         command.addAll(jvmOptions);
         command.add("-cp");
@@ -89,7 +99,12 @@ final class HostJvm implements AutoCloseable {
         Path stderr = Files.createTempFile("closewatch-it-host", ".stderr");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().putAll(environment);
-        return new HostJvm(builder.start(), stderr, metricsPort);
+        return new HostJvm(builder.start(), stderr);
+    }
+
+    /** {@code -javaagent:} with the agent jar and {@code agentArgs}, its "{port}" any free port. */
+    static String agentOption(String agentArgs) {
+        return "-javaagent:" + agentJar() + "=" + agentArgs.replace("{port}", "0");
     }
 
     /**
@@ -100,22 +115,41 @@ final class HostJvm implements AutoCloseable {
      * @param agentArgs as for {@link #start}; null: no agent
      */
     static HostJvm startApp(String app, List<String> arguments, Path javaHome, String agentArgs) throws Exception {
-        int metricsPort = freePort();
         Path target = Path.of(requiredProperty("closewatch.it.appsDir"), app, "target");
         Path quarkusRun = target.resolve("quarkus-app/quarkus-run.jar");
         Path jar = Files.exists(quarkusRun) ? quarkusRun : target.resolve("app.jar");
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
         if (agentArgs != null) {
-            command.add("-javaagent:" + agentJar() + "=" + agentArgs.replace("{port}", Integer.toString(metricsPort)));
+            command.add(agentOption(agentArgs));
         }
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);
         Path stderr = Files.createTempFile("closewatch-it-app", ".stderr");
-        return new HostJvm(new ProcessBuilder(command).redirectError(stderr.toFile()).start(), stderr, metricsPort);
+        return new HostJvm(new ProcessBuilder(command).redirectError(stderr.toFile()).start(), stderr);
     }
 
-    int metricsPort() {
+    /** The port the agent serves its metrics on, as its start-up line says; waits for that line. */
+    synchronized int metricsPort() throws Exception {
+        if (metricsPort == 0) {
+            metricsPort = servedPort(this::stderr, process);
+        }
         return metricsPort;
+    }
+
+    /** The port in the agent's "metrics at" line of a JVM's standard error ({@code stderr} reads it so far); waits. */
+    static int servedPort(Callable<String> stderr, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(REPLY_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            Matcher served = METRICS_AT.matcher(stderr.call());
+            if (served.find()) {
+                return Integer.parseInt(served.group(1));
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the agent never said where it serves its metrics\n" + stderr.call());
     }
 
     /** Everything the host printed on standard output so far. */
@@ -127,6 +161,34 @@ final class HostJvm implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The TCP ports the host JVM listens on: its sockets in the LISTEN state, read from /proc (Linux). */
+    Set<Integer> listeningPorts() throws IOException {
+        Set<String> sockets = new HashSet<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid()), "fd"))) {
+            for (Path fd : fds) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        sockets.add(target.substring("socket:[".length(), target.length() - 1));
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // not a socket any more
+                }
+            }
+        }
+        Set<Integer> ports = new TreeSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+                String[] columns = line.trim().split("\\s+");
+                if (columns[3].equals("0A") && sockets.contains(columns[9])) { // 0A: LISTEN; 9: the inode
+                    String local = columns[1];
+                    ports.add(Integer.parseInt(local.substring(local.lastIndexOf(':') + 1), 16));
+                }
+            }
+        }
+        return ports;
     }
 
     /** Attaches the agent with {@code arguments}, as a user would: {@code java -jar closewatch-agent.jar <pid> ...}. */

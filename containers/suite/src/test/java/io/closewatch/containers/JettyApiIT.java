@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * client in one host (see {@code JettyApiHost}): each session counted once on each side, {@code api="jetty"}, the
  * server under the URI template it was mapped by, the client under its target's origin (the query, which may carry
  * a token, left out), and the stack named as counted. The servlet-based server, on 12.0 and 12.1, runs the whole
- * scenario suite in {@link ContainerMatrixIT}.
+ * scenario suite in ContainerMatrixIT.java.
  */
 class JettyApiIT {
     @ParameterizedTest(name = "on Java {0}")

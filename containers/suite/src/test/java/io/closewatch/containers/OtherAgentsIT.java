@@ -28,9 +28,8 @@ class OtherAgentsIT {
     @ValueSource(booleans = {true, false})
     void withTheOpenTelemetryAgentEveryCloseIsCountedOnceAndOpenTelemetryWorks(boolean closewatchFirst)
             throws Exception {
-        int closewatchPort = HostJvm.freePort();
-        int openTelemetryPort = HostJvm.freePort();
-        String closewatch = "-javaagent:" + HostJvm.agentJar() + "=port=" + closewatchPort;
+        int openTelemetryPort = HostJvm.freePort(); // OpenTelemetry's own exporter: it logs no port it bound
+        String closewatch = HostJvm.agentOption("port={port}");
         String openTelemetry = "-javaagent:" + System.getProperty("closewatch.it.openTelemetryAgentJar");
         List<String> options = new ArrayList<>(closewatchFirst ? List.of(closewatch, openTelemetry)
                 : List.of(openTelemetry, closewatch));
@@ -52,8 +51,8 @@ class OtherAgentsIT {
                     WeaverSafetyIT.series("jdk", "client", client, 1006, "abnormal", "local"), 1.0,
                     WeaverSafetyIT.series("jakarta", "server", SERVER, 1011, "server_error", "local"), 1.0,
                     WeaverSafetyIT.series("okhttp", "client", client, 1011, "server_error", "remote"), 1.0);
-            assertEquals(expected, Scrape.awaitCloses(closewatchPort, expected));
-            assertEquals(Map.of(), Scrape.of(closewatchPort).values("closewatch_agent_errors_total", "application",
+            assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected));
+            assertEquals(Map.of(), Scrape.of(host.metricsPort()).values("closewatch_agent_errors_total", "application",
                     "release"));
             String stderr = host.stderr();
             assertTrue(stderr.contains("opentelemetry-javaagent - version: 2.33.1"), stderr);

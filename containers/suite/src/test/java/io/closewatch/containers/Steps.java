@@ -1,23 +1,26 @@
 package io.closewatch.containers;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Scenarios played one after the other on a host: after each, the closes counted must be exactly what the
- * scenarios so far added, and stay so (a late double count shows), every series of {@code websocket_closes_total}.
+ * Scenarios played one after the other on a host: after each, the closes counted must have changed by exactly what
+ * it adds, and stay so (a late double count shows: see {@link CountedCloses}), every series of
+ * {@code websocket_closes_total}.
  */
 final class Steps {
     private final HostJvm host;
     private final String api;
-    private final Map<String, Double> expected = new TreeMap<>();
+    private final CountedCloses closes;
 
     /** @param api the {@code api} label of every series the host's sessions are counted in */
     Steps(HostJvm host, String api) {
         this.host = host;
         this.api = api;
+        this.closes = new CountedCloses(host);
     }
 
     /** One more close in the series of these labels. */
@@ -31,24 +34,25 @@ final class Steps {
                 + ", initiator=" + initiator + ", side=" + side + "}";
     }
 
-    /** At the end: no session is still counted as active, and the stacks in use are {@code stacks}, counted or not. */
+    /**
+     * At the end: nothing counted late, no session is still counted as active, and the stacks in use are
+     * {@code stacks}, counted or not.
+     */
     void noneActiveAndStacks(Map<String, Double> stacks) throws Exception {
+        closes.nothingMovedLate();
         Scrape scrape = Scrape.of(host.metricsPort());
         assertEquals(0.0, scrape.values("websocket_sessions_active", "application", "release").values().stream()
                 .mapToDouble(d -> d).sum(), scrape.body);
         assertEquals(stacks, scrape.values("closewatch_stack_info", "application", "release"));
     }
 
-    /** Plays {@code scenario}; the closes must then be those expected so far plus {@code added}. */
+    /** Plays {@code scenario}; the closes must then have changed by {@code added}, all of it. */
     @SafeVarargs
     final void play(String scenario, Map<String, Double>... added) throws Exception {
-        host.play(scenario);
+        Map<String, Double> change = new TreeMap<>();
         for (Map<String, Double> series : added) {
-            series.forEach((key, count) -> expected.merge(key, count, Double::sum));
+            series.forEach((key, count) -> change.merge(key, count, Double::sum));
         }
-        assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), scenario);
-        Thread.sleep(300); // a double count would show now
-        assertEquals(expected, Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
-                "release"), scenario);
+        closes.play(scenario, List.of(change));
     }
 }

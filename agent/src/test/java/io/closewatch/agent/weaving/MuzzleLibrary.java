@@ -1,0 +1,11 @@
+package io.closewatch.agent.weaving;
+
+/** A library type an advice calls ({@link WeavingAdvice.CallsLibrary}); tests hide it or serve it without the method. */
+public final class MuzzleLibrary {
+    private MuzzleLibrary() {
+    }
+
+    public static String ping(String name) {
+        return "pong " + name;
+    }
+}
