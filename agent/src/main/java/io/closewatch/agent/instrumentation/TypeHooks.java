@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The hooks of one kind of type: which types, in which class loaders, and which advice goes into which of their
- * methods. Plain data: the agent's own weaver applies it as classes load, Byte Buddy when the agent is attached to a running JVM.
+ * methods. Plain data: the agent's own weaver applies it as classes load, Byte Buddy when the agent is attached to a
+ * running JVM.
  *
  * @param types              cheap matches first (a name, a declared method), super-type matches last
  * @param loaders            where the types can be at all (usually: the loader sees the library)

@@ -1,7 +1,8 @@
 package io.closewatch.agent.instrumentation;
 
 /**
- * What a {@link TypeMatch} asks of a type about to load: read from its class file by the agent's own weaver, or from Byte Buddy's description of it when the agent is attached to a running JVM.
+ * What a {@link TypeMatch} asks of a type about to load: read from its class file by the agent's own weaver, or from
+ * Byte Buddy's description of it when the agent is attached to a running JVM.
  */
 public interface TypeView {
     /** The binary name, such as {@code org.apache.tomcat.websocket.WsSession}. */

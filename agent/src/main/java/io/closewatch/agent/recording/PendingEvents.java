@@ -10,7 +10,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The bridge's events while the recorder is not built yet: kept in order, each with the time it happened, replayed
- * into the recorder once it exists ({@link #replayInto}), and from then on passed straight through. So the agent can
+ * into the recorder once it exists ({@link #replayInto}), and from then on passed straight through. An event is kept
+ * as the very call the recorder is to receive (a lambda the compiler checks against the events' interface), so no
+ * event can be forgotten or replayed wrong. So the agent can
  * build its meters after the host's start-up without losing a close or a session's lifetime. When
  * {@value #MANY} events wait, the agent is told the recorder is needed now ({@code needed}); at most
  * {@value #MAX_PENDING} wait: a thread with one more waits for the recorder, which is being built by then.
@@ -25,14 +27,14 @@ public final class PendingEvents implements CloseWatchBridge.Events {
     /** Never reached in practice (building takes a fraction of a second); a bound for a thread left waiting. */
     private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    private enum Kind {
-        OPENED, PATH_TEMPLATE, CLOSE_SENT, SAME_SESSION, CLOSE_SENT_ON, CLOSE_RECEIVED, ABORTED, CONNECTION_LOST, ENDED,
-        ENDED_IF_SEEN, FAILED
+    /** One event as the recorder is to receive it: the compiler holds it to {@link CloseWatchBridge.Events}. */
+    @FunctionalInterface
+    private interface Event {
+        void to(CloseWatchBridge.Events recorder);
     }
 
-    /** One event; which fields mean what depends on its kind (see {@link #replay}). */
-    private record Pending(Kind kind, Object first, Object second, Object third, Object fourth, Object fifth,
-                           int code, boolean flag, long nanos) {
+    /** An event kept, and when it happened. */
+    private record Pending(Event event, long nanos) {
     }
 
     private final Object lock = new Object();
@@ -72,7 +74,7 @@ public final class PendingEvents implements CloseWatchBridge.Events {
             for (Pending event : pending) {
                 clock.replaying(event.nanos());
                 try {
-                    replay(recorder, event);
+                    event.event().to(recorder);
                 } catch (Throwable t) {
                     recorder.failed("replay", t); // as the bridge does for an event that throws
                 } finally {
@@ -94,34 +96,13 @@ public final class PendingEvents implements CloseWatchBridge.Events {
         }
     }
 
-    private static void replay(CloseWatchBridge.Events recorder, Pending e) {
-        switch (e.kind()) {
-            // The client's target was resolved when the event was kept: the recorder's hint is of its own thread.
-            case OPENED -> recorder.opened(e.first(), (String) e.second(), e.third(), (String) e.fourth(),
-                    (URI) e.fifth());
-            case PATH_TEMPLATE -> recorder.pathTemplate(e.first(), (String) e.second());
-            case CLOSE_SENT -> recorder.closeSent(e.first(), (String) e.second(), e.code());
-            case SAME_SESSION -> recorder.sameSession(e.first(), e.second());
-            case CLOSE_SENT_ON -> recorder.closeSentOn(e.first(), e.code());
-            case CLOSE_RECEIVED -> recorder.closeReceived(e.first(), (String) e.second(), e.code());
-            case ABORTED -> recorder.aborted(e.first(), (String) e.second());
-            case CONNECTION_LOST -> recorder.connectionLost(e.first());
-            case ENDED -> recorder.ended(e.first(), (String) e.second(), e.code(), e.flag());
-            case ENDED_IF_SEEN -> recorder.endedIfSeen(e.first(), (String) e.second(), e.flag());
-            default -> recorder.failed((String) e.first(), (Throwable) e.second());
-        }
-    }
-
     /**
-     * Keeps the event if the recorder is not there yet.
+     * Keeps {@code event} if the recorder is not there yet.
      *
-     * @return false when the event is to go to {@link #target} now
+     * @return null when it was kept (or dropped: the recorder will never be), else the recorder, which the event is
+     *         to go to now, from its caller
      */
-    private boolean kept(Kind kind, Object first, Object second, Object third, Object fourth, Object fifth, int code,
-                         boolean flag) {
-        if (target != null) {
-            return false;
-        }
+    private CloseWatchBridge.Events keep(Event event) {
         boolean tell;
         synchronized (lock) {
             long deadline = System.nanoTime() + MAX_WAIT_NANOS;
@@ -134,31 +115,36 @@ public final class PendingEvents implements CloseWatchBridge.Events {
                 }
             }
             if (target != null) {
-                return false;
+                return target;
             }
             if (dropping) {
-                return true;
+                return null;
             }
-            pending.add(new Pending(kind, first, second, third, fourth, fifth, code, flag, nanoTime.getAsLong()));
+            pending.add(new Pending(event, nanoTime.getAsLong()));
             tell = !told && pending.size() >= many;
             told |= tell;
         }
         if (tell) {
             needed.run();
         }
-        return true;
+        return null;
     }
 
     @Override
     public void opened(Object session, String api, Object endpoint, String pathTemplate, URI clientTarget) {
-        URI hint = connecting.get();
-        if (!kept(Kind.OPENED, session, api, endpoint, pathTemplate, clientTarget != null ? clientTarget : hint, 0,
-                false)) {
+        CloseWatchBridge.Events live = target;
+        if (live == null) {
+            // A client's target from this thread's hint, resolved now: the recorder's hint is of its own thread.
+            URI resolved = clientTarget != null ? clientTarget : connecting.get();
+            live = keep(recorder -> recorder.opened(session, api, endpoint, pathTemplate, resolved));
+        }
+        if (live != null) {
+            URI hint = connecting.get();
             if (hint != null) {
                 connecting.remove();
-                target.clientConnecting(hint); // given before the switch, on this thread
+                live.clientConnecting(hint); // given before the switch, on this thread
             }
-            target.opened(session, api, endpoint, pathTemplate, clientTarget);
+            live.opened(session, api, endpoint, pathTemplate, clientTarget);
         }
     }
 
@@ -180,71 +166,111 @@ public final class PendingEvents implements CloseWatchBridge.Events {
 
     @Override
     public void pathTemplate(Object endpoint, String pathTemplate) {
-        if (!kept(Kind.PATH_TEMPLATE, endpoint, pathTemplate, null, null, null, 0, false)) {
-            target.pathTemplate(endpoint, pathTemplate);
+        CloseWatchBridge.Events live = target;
+        if (live == null) {
+            live = keep(recorder -> recorder.pathTemplate(endpoint, pathTemplate));
+        }
+        if (live != null) {
+            live.pathTemplate(endpoint, pathTemplate);
         }
     }
 
     @Override
     public void closeSent(Object session, String api, int code) {
-        if (!kept(Kind.CLOSE_SENT, session, api, null, null, null, code, false)) {
-            target.closeSent(session, api, code);
+        CloseWatchBridge.Events live = target;
+        if (live == null) {
+            live = keep(recorder -> recorder.closeSent(session, api, code));
+        }
+        if (live != null) {
+            live.closeSent(session, api, code);
         }
     }
 
     @Override
     public void sameSession(Object connection, Object session) {
-        if (!kept(Kind.SAME_SESSION, connection, session, null, null, null, 0, false)) {
-            target.sameSession(connection, session);
+        CloseWatchBridge.Events live = target;
+        if (live == null) {
+            live = keep(recorder -> recorder.sameSession(connection, session));
+        }
+        if (live != null) {
+            live.sameSession(connection, session);
         }
     }
 
     @Override
     public void closeSentOn(Object connection, int code) {
-        if (!kept(Kind.CLOSE_SENT_ON, connection, null, null, null, null, code, false)) {
-            target.closeSentOn(connection, code);
+        CloseWatchBridge.Events live = target;
+        if (live == null) {
+            live = keep(recorder -> recorder.closeSentOn(connection, code));
+        }
+        if (live != null) {
+            live.closeSentOn(connection, code);
         }
     }
 
     @Override
     public void closeReceived(Object session, String api, int code) {
-        if (!kept(Kind.CLOSE_RECEIVED, session, api, null, null, null, code, false)) {
-            target.closeReceived(session, api, code);
+        CloseWatchBridge.Events live = target;
+        if (live == null) {
+            live = keep(recorder -> recorder.closeReceived(session, api, code));
+        }
+        if (live != null) {
+            live.closeReceived(session, api, code);
         }
     }
 
     @Override
     public void aborted(Object session, String api) {
-        if (!kept(Kind.ABORTED, session, api, null, null, null, 0, false)) {
-            target.aborted(session, api);
+        CloseWatchBridge.Events live = target;
+        if (live == null) {
+            live = keep(recorder -> recorder.aborted(session, api));
+        }
+        if (live != null) {
+            live.aborted(session, api);
         }
     }
 
     @Override
     public void connectionLost(Object session) {
-        if (!kept(Kind.CONNECTION_LOST, session, null, null, null, null, 0, false)) {
-            target.connectionLost(session);
+        CloseWatchBridge.Events live = target;
+        if (live == null) {
+            live = keep(recorder -> recorder.connectionLost(session));
+        }
+        if (live != null) {
+            live.connectionLost(session);
         }
     }
 
     @Override
     public void ended(Object session, String api, int reportedCode, boolean peerFramesTracked) {
-        if (!kept(Kind.ENDED, session, api, null, null, null, reportedCode, peerFramesTracked)) {
-            target.ended(session, api, reportedCode, peerFramesTracked);
+        CloseWatchBridge.Events live = target;
+        if (live == null) {
+            live = keep(recorder -> recorder.ended(session, api, reportedCode, peerFramesTracked));
+        }
+        if (live != null) {
+            live.ended(session, api, reportedCode, peerFramesTracked);
         }
     }
 
     @Override
     public void endedIfSeen(Object session, String api, boolean peerFramesTracked) {
-        if (!kept(Kind.ENDED_IF_SEEN, session, api, null, null, null, 0, peerFramesTracked)) {
-            target.endedIfSeen(session, api, peerFramesTracked);
+        CloseWatchBridge.Events live = target;
+        if (live == null) {
+            live = keep(recorder -> recorder.endedIfSeen(session, api, peerFramesTracked));
+        }
+        if (live != null) {
+            live.endedIfSeen(session, api, peerFramesTracked);
         }
     }
 
     @Override
     public void failed(String event, Throwable error) {
-        if (!kept(Kind.FAILED, event, error, null, null, null, 0, false)) {
-            target.failed(event, error);
+        CloseWatchBridge.Events live = target;
+        if (live == null) {
+            live = keep(recorder -> recorder.failed(event, error));
+        }
+        if (live != null) {
+            live.failed(event, error);
         }
     }
 

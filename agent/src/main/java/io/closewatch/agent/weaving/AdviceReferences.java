@@ -34,8 +34,8 @@ final class AdviceReferences {
     /** The bridge's package: in the bootstrap loader, which every class loader must reach for the advice to work. */
     private static final String BRIDGE_PACKAGE = "io/closewatch/agent/bootstrap/";
 
-    /** Per loader (the platform loader for the bootstrap one): a type's members as read, or {@link #MISSING}. */
-    private static final Map<ClassLoader, Map<String, Members>> TYPES = new WeakHashMap<>();
+    /** Per loader: a type's members as read, or {@link #MISSING}. */
+    private static final PerLoader<Members> TYPES = new PerLoader<>();
     /** The JDK's types met on the way up from a library's type (their members, for methods a library inherits). */
     private static final Map<String, Members> JDK_TYPES = new ConcurrentHashMap<>();
     /** Per loader: whether it resolves the bridge to the agent's own. */
@@ -103,14 +103,14 @@ final class AdviceReferences {
         }
         for (List<String> method : methods) {
             if (!has(method.get(0), method.get(1) + method.get(2), true, hookedName, hooked, loader, new HashSet<>())) {
-                throw new IllegalStateException("the advice calls " + method.get(0).replace('/', '.') + "." + method.get(1)
-                        + method.get(2) + ", which does not exist in the version loaded");
+                throw new IllegalStateException("the advice calls " + method.get(0).replace('/', '.') + "."
+                        + method.get(1) + method.get(2) + ", which does not exist in the version loaded");
             }
         }
         for (List<String> field : fields) {
             if (!has(field.get(0), field.get(1), false, hookedName, hooked, loader, new HashSet<>())) {
-                throw new IllegalStateException("the advice reads " + field.get(0).replace('/', '.') + "." + field.get(1)
-                        + ", which does not exist in the version loaded");
+                throw new IllegalStateException("the advice reads " + field.get(0).replace('/', '.') + "."
+                        + field.get(1) + ", which does not exist in the version loaded");
             }
         }
     }
@@ -167,15 +167,7 @@ final class AdviceReferences {
         if (type.equals(hookedName)) {
             return read(hooked);
         }
-        Map<String, Members> known;
-        synchronized (TYPES) {
-            ClassLoader key = loader == null ? ClassLoader.getPlatformClassLoader() : loader;
-            known = TYPES.get(key);
-            if (known == null) {
-                known = new ConcurrentHashMap<>();
-                TYPES.put(key, known);
-            }
-        }
+        Map<String, Members> known = TYPES.of(loader);
         Members members = known.get(type);
         if (members == null) {
             // Read outside any lock of ours: the loader's own code runs here.

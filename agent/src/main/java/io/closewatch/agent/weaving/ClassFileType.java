@@ -19,8 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A type about to load, as its class file shows it. Its super types are read from the class files its loader
@@ -29,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ClassFileType implements TypeView {
     /** Per loader: internal name to its direct super types' internal names (empty when unreadable). */
-    private static final Map<ClassLoader, Map<String, List<String>>> HEADERS = new WeakHashMap<>();
+    private static final PerLoader<List<String>> HEADERS = new PerLoader<>();
 
     private final ClassReader reader;
     private final ClassLoader loader;
@@ -122,15 +120,7 @@ final class ClassFileType implements TypeView {
     }
 
     private List<String> header(String internalName) {
-        Map<String, List<String>> known;
-        synchronized (HEADERS) {
-            ClassLoader key = loader == null ? ClassLoader.getPlatformClassLoader() : loader;
-            known = HEADERS.get(key);
-            if (known == null) {
-                known = new ConcurrentHashMap<>();
-                HEADERS.put(key, known);
-            }
-        }
+        Map<String, List<String>> known = HEADERS.of(loader);
         List<String> header = known.get(internalName);
         if (header == null) {
             header = readHeader(internalName);

@@ -87,22 +87,7 @@ class HookWeaverTest {
     }
 
     private static InstrumentationModule module(TypeHooks hooks) {
-        return new InstrumentationModule() {
-            @Override
-            public String stack() {
-                return "test";
-            }
-
-            @Override
-            public String[] classFileNames() {
-                return new String[] {"HookWeaverTest"};
-            }
-
-            @Override
-            public List<TypeHooks> hooks() {
-                return List.of(hooks);
-            }
-        };
+        return new OneHookModule("test", hooks);
     }
 
     private static TypeHooks onJoin(Class<?> advice) {

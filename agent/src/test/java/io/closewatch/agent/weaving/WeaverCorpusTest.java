@@ -225,22 +225,7 @@ class WeaverCorpusTest {
     }
 
     private static InstrumentationModule module(TypeHooks hooks) {
-        return new InstrumentationModule() {
-            @Override
-            public String stack() {
-                return "corpus";
-            }
-
-            @Override
-            public String[] classFileNames() {
-                return new String[] {"corpus"};
-            }
-
-            @Override
-            public List<TypeHooks> hooks() {
-                return List.of(hooks);
-            }
-        };
+        return new OneHookModule("corpus", hooks);
     }
 
     /** Compiled once for all the tests (javac takes its time). */
@@ -547,7 +532,8 @@ class WeaverCorpusTest {
 
     @Test
     void theCorpusIsWhatItSays() {
-        assertEquals(Opcodes.V1_4, new ClassReader(shape("version 48").classes().get("corpus/V48")).readUnsignedShort(6));
+        assertEquals(Opcodes.V1_4, new ClassReader(shape("version 48").classes().get("corpus/V48"))
+                .readUnsignedShort(6));
         assertEquals(52, new ClassReader(shape("javac 8").classes().get("corpus/Javac8")).readUnsignedShort(6));
         assertTrue(shape("a method near 64 KiB").classes().get("corpus/Huge").length > 65_400);
         assertTrue(new String(shape("kotlinc").classes().get("corpus/KotlinShape"), java.nio.charset.StandardCharsets

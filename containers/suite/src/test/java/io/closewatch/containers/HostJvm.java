@@ -180,7 +180,8 @@ final class HostJvm implements AutoCloseable {
         }
         Set<Integer> ports = new TreeSet<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) { // after the header
                 String[] columns = line.trim().split("\\s+");
                 if (columns[3].equals("0A") && sockets.contains(columns[9])) { // 0A: LISTEN; 9: the inode
                     String local = columns[1];

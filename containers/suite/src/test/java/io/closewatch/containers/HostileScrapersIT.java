@@ -67,7 +67,8 @@ class HostileScrapersIT {
     void tlsWithBasicAuthenticationCannotBeStalledOrFlooded() throws Exception {
         Path keyStore = selfSignedKeyStore();
         try (HostJvm host = HostJvm.start("tomcat11", JavaHomes.require(17), "port={port},request.timeout=1,"
-                + "auth.username=prometheus,auth.password=s3cret,tls.keystore=" + keyStore + ",tls.keystore.password=" + STORE_PASSWORD,
+                + "auth.username=prometheus,auth.password=s3cret,tls.keystore=" + keyStore + ",tls.keystore.password="
+                + STORE_PASSWORD,
                 List.of(), Map.of())) {
             Scraper scraper = new Scraper(HttpClient.newBuilder().sslContext(trusting(keyStore)), "https",
                     host.metricsPort(), "prometheus:s3cret");

@@ -58,7 +58,7 @@ class IsolationIT {
                 assertEquals(2.0, awaitCloses4001(host, 2.0), "server and client side");
             }
             List<String> loaded = Files.readAllLines(classLog);
-            assertTrue(loaded.stream().anyMatch(line -> line.contains(" io.closewatch.agent.CloseRecorder ")),
+            assertTrue(loaded.stream().anyMatch(line -> line.contains(" io.closewatch.agent.recording.CloseRecorder ")),
                     "the log lists the agent's classes");
             // Byte Buddy's defaults would define an accessor inside java.lang and inject its Nexus class into the
             // application class loader, neither of which the agent uses.

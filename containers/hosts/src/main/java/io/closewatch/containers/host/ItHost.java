@@ -149,7 +149,7 @@ public final class ItHost {
                     throw new AssertionError("the web application's class loader is still reachable after undeploy");
                 }
                 break;
-            case "redefine": // <marker>: redefine ProgrammaticEndpoint, its onClose saying <marker> (as compiled: onClose-v1)
+            case "redefine": // <marker>: ProgrammaticEndpoint redefined, its onClose saying <marker> (compiled: onClose-v1)
                 Redefiner.redefine(ServerEndpoints.ProgrammaticEndpoint.class, "onClose-v1", command[1]);
                 break;
             case "last-on-close": // prints which version of ProgrammaticEndpoint.onClose ran since last asked
