@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -136,19 +137,17 @@ final class AgentInstaller {
                 startLazily(config, version, log, instrumentation, weaving);
                 return;
             }
-            MeterExports exports = MeterExports.create(config, log);
-            AgentErrors errors = new AgentErrors(exports.registry(), log);
+            Counting counting = Counting.build(config, version, log);
+            MeterExports exports = counting.exports();
+            AgentErrors errors = counting.errors();
             exports.start(errors::failed, errors::count);
-            CloseMeters meters = new CloseMeters(exports.registry(), version, config.maxCodes(),
-                    config.maxEndpoints());
             String started;
             if (bridgeUnavailable != null) {
                 errors.failed("bridge_unavailable", bridgeUnavailable);
                 started = "instruments nothing (its bootstrap bridge is unavailable)";
             } else {
-                CloseWatchBridge.install(InjectedEvents.wrapIfInjected(new CloseRecorder(meters, errors,
-                        System::nanoTime)));
-                StackReporter reporter = reporter(meters, errors, log, weaving.disabledStacks());
+                CloseWatchBridge.install(InjectedEvents.wrapIfInjected(counting.recorder(System::nanoTime)));
+                StackReporter reporter = counting.reporter(log, weaving.disabledStacks());
                 HostMeterRegistry host = exports.host();
                 if (host != null) {
                     CloseWatchBridge.onMicrometer(host::bind);
@@ -213,15 +212,12 @@ final class AgentInstaller {
         }, version, STARTED);
         needed.await(BUILD_DELAY.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            MeterExports exports = MeterExports.create(config, log);
-            AgentErrors errors = new AgentErrors(exports.registry(), log);
-            CloseMeters meters = new CloseMeters(exports.registry(), version, config.maxCodes(),
-                    config.maxEndpoints());
-            events.replayInto(new CloseRecorder(meters, errors, events.clock()));
-            StackReporter reporter = reporter(meters, errors, log, weaving.disabledStacks());
+            Counting counting = Counting.build(config, version, log);
+            events.replayInto(counting.recorder(events.clock()));
+            StackReporter reporter = counting.reporter(log, weaving.disabledStacks());
             outcome.reportTo(reporter);
             weaving.stacks().reportTo(reporter);
-            built.complete(exports.prometheus());
+            built.complete(counting.exports().prometheus());
         } catch (Throwable t) {
             events.drop();
             built.complete(null);
@@ -230,9 +226,22 @@ final class AgentInstaller {
         }
     }
 
-    private static StackReporter reporter(CloseMeters meters, AgentErrors errors, Logger log,
-                                          Set<String> disabledStacks) {
-        return new StackReporter(meters, errors, log, HookInstaller.modulesAtWork(disabledStacks), disabledStacks);
+    /** The meters, their exports and the agent's errors: what both start paths build, one at once, one lazily. */
+    private record Counting(MeterExports exports, AgentErrors errors, CloseMeters meters) {
+        static Counting build(AgentConfig config, String version, Logger log) {
+            MeterExports exports = MeterExports.create(config, log);
+            return new Counting(exports, new AgentErrors(exports.registry(), log), new CloseMeters(exports.registry(),
+                    version, config.maxCodes(), config.maxEndpoints()));
+        }
+
+        CloseRecorder recorder(LongSupplier nanoClock) {
+            return new CloseRecorder(meters, errors, nanoClock);
+        }
+
+        StackReporter reporter(Logger log, Set<String> disabledStacks) {
+            return new StackReporter(meters, errors, log, HookInstaller.modulesAtWork(disabledStacks),
+                    disabledStacks);
+        }
     }
 
     /** Attached to a running JVM: the application's Micrometer may be initialized already, its hook never to run. */

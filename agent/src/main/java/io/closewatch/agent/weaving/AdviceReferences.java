@@ -90,13 +90,13 @@ final class AdviceReferences {
             throw new IllegalStateException("the advice needs class file version " + versionNeeded
                     + " (Java " + (versionNeeded - 44) + ") features; the class has " + version);
         }
+        // Every advice reaches the bridge: what it reports, and what its catch-all hands a throwable to.
+        if (!seesBridge(loader, bridge)) {
+            throw new IllegalStateException("its class loader does not see the agent's bridge " + bridge.getName()
+                    + " (a loader that does not delegate to the bootstrap loader)");
+        }
         for (String type : types) {
-            if (type.startsWith(BRIDGE_PACKAGE)) {
-                if (!seesBridge(loader, bridge)) {
-                    throw new IllegalStateException("its class loader does not see the agent's bridge "
-                            + bridge.getName() + " (a loader that does not delegate to the bootstrap loader)");
-                }
-            } else if (members(type, hookedName, hooked, loader) == MISSING) {
+            if (!type.startsWith(BRIDGE_PACKAGE) && members(type, hookedName, hooked, loader) == MISSING) {
                 throw new IllegalStateException("the advice refers to " + type.replace('/', '.')
                         + ", which its class loader does not have");
             }

@@ -7,7 +7,6 @@ import io.closewatch.agent.instrumentation.TypeHooks;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.FieldVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
@@ -93,7 +92,7 @@ public final class HookWeaver implements ClassFileTransformer {
             return null;
         } finally {
             if (dump != null && !matched.isEmpty()) {
-                dump.write(internalName, loader, classFile, woven);
+                dump.write(internalName, loader, classBeingRedefined != null, classFile, woven);
             }
         }
     }

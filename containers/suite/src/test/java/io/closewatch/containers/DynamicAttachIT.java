@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The agent attached to a running JVM ({@code java -jar closewatch-agent.jar <pid>}, through the Attach API and
