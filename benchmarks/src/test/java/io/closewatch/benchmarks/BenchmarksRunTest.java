@@ -1,6 +1,5 @@
 package io.closewatch.benchmarks;
 
-import io.closewatch.agent.SessionEventsBenchmark;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ class OtlpExportIT {
 
     @Test
     void pushedSumsAreTheClosesMadeAndSurviveTheReceiverBeingAway() throws Exception {
-        try (OtlpReceiver receiver = new OtlpReceiver(HostJvm.freePort());
+        try (OtlpReceiver receiver = new OtlpReceiver();
              HostJvm host = HostJvm.start("tomcat11", JavaHomes.require(17), "export=prometheus+otlp,port={port},"
                      + "application=chat,release=2.0,otlp.step=1,otlp.url=" + receiver.url(), List.of(), Map.of())) {
             String client = "ws://127.0.0.1:" + host.readyValue("server");

@@ -29,15 +29,16 @@ final class OtlpReceiver implements AutoCloseable {
     /** How the receiver answers. */
     enum Mode { ACCEPT, REJECT, HOLD }
 
-    private final int port;
+    /** 0 until first bound: any free port, then the same one again after a stop. */
+    private int port;
     private HttpServer server;
     private volatile Mode mode = Mode.ACCEPT;
     private volatile CountDownLatch held = new CountDownLatch(0);
     private volatile ExportMetricsServiceRequest last;
     private volatile int heldPushes;
 
-    OtlpReceiver(int port) throws IOException {
-        this.port = port;
+    /** A receiver on any free port, which it keeps across {@link #stop} and {@link #start}. */
+    OtlpReceiver() throws IOException {
         start();
     }
 
@@ -47,6 +48,7 @@ final class OtlpReceiver implements AutoCloseable {
 
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
+        port = server.getAddress().getPort();
         server.createContext("/v1/metrics", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readAllBytes();

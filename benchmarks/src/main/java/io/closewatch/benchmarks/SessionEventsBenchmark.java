@@ -1,4 +1,4 @@
-package io.closewatch.agent;
+package io.closewatch.benchmarks;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import io.closewatch.agent.core.Api;
