@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What an advice's code refers to (types, methods and fields of the hooked library, the bridge), checked against
@@ -36,8 +35,6 @@ final class AdviceReferences {
 
     /** Per loader: a type's members as read, or {@link #MISSING}. */
     private static final PerLoader<Members> TYPES = new PerLoader<>();
-    /** The JDK's types met on the way up from a library's type (their members, for methods a library inherits). */
-    private static final Map<String, Members> JDK_TYPES = new ConcurrentHashMap<>();
     /** Per loader: whether it resolves the bridge to the agent's own. */
     private static final Map<ClassLoader, Boolean> SEES_BRIDGE = new WeakHashMap<>();
     private static final Members MISSING = new Members(null, List.of(), Set.of(), Set.of());
@@ -130,7 +127,9 @@ final class AdviceReferences {
         if (!seen.add(type)) {
             return false;
         }
-        Members members = isJdk(type) ? jdkMembers(type) : members(type, hookedName, hooked, loader);
+        // The JDK's types are the bootstrap loader's, whatever loader asks.
+        Members members = isJdk(type) ? members(type, hookedName, hooked, null) : members(type, hookedName, hooked,
+                loader);
         if (members == MISSING) {
             return false;
         }
@@ -147,16 +146,6 @@ final class AdviceReferences {
             }
         }
         return false;
-    }
-
-    private static Members jdkMembers(String type) {
-        Members members = JDK_TYPES.get(type);
-        if (members == null) {
-            ClassReader reader = ClassFileType.read(null, type);
-            members = reader == null ? MISSING : read(reader);
-            JDK_TYPES.put(type, members);
-        }
-        return members;
     }
 
     private static boolean isJdk(String internalName) {
