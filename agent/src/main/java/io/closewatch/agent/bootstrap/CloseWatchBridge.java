@@ -52,6 +52,8 @@ public final class CloseWatchBridge {
         /**
          * The connection of a session the agent has seen broke (reset, say) before any close frame: whatever the
          * stack then tries to send or tells the application, no close handshake took place.
+         *
+         * @param session the session, or a connection {@link #sameSession} tied to one
          */
         void connectionLost(Object session);
 

@@ -100,9 +100,15 @@ public final class CloseRecorder implements CloseWatchBridge.Events {
         end(state, CloseCodes.UNKNOWN, true);
     }
 
+    /** Of a session, or of a connection tied to one ({@link #sameSession}); of anything else, nothing. */
     @Override
-    public void connectionLost(Object session) {
-        SessionState<EndpointMeters> state = sessions.get(session);
+    public void connectionLost(Object sessionOrConnection) {
+        SessionState<EndpointMeters> state = sessions.get(sessionOrConnection);
+        if (state == null) {
+            WeakReference<Object> session = connections.get(sessionOrConnection);
+            Object target = session == null ? null : session.get();
+            state = target == null ? null : sessions.get(target);
+        }
         if (state != null) {
             state.connectionLost();
         }

@@ -41,6 +41,21 @@ class CloseRecorderTest {
         assertEquals(2.0, duration.totalTime(java.util.concurrent.TimeUnit.SECONDS), 1e-9);
     }
 
+    /** Quarkus on Vert.x 4.5: the connection breaks, then the application closes with 1011; nobody closed it. */
+    @Test
+    void aConnectionLostOnTheSessionsConnectionIsNobodysCloseWhateverIsSentAfter() {
+        Object session = new Object();
+        Object connection = new Object();
+        recorder.opened(session, "vertx", connection, "/chat/{room}", null);
+        recorder.sameSession(connection, session);
+        recorder.connectionLost(new Object()); // another connection's failure: no session's
+        recorder.connectionLost(connection);
+        recorder.closeSent(session, "vertx", 1011);
+        recorder.ended(session, "vertx", -1, true);
+        assertEquals(1.0, closes("vertx", "server", "/chat/{room}", "1006", "abnormal", "none"));
+        assertEquals(0.0, closes("vertx", "server", "/chat/{room}", "1011", "server_error", "local"));
+    }
+
     @Test
     void aTemplateAFrameworkMappedTheHandshakeByReplacesTheConcretePath() {
         Object endpoint = new Object();

@@ -1,11 +1,18 @@
 package io.closewatch.containers;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +55,45 @@ class FrameworkAppIT {
                     .mapToDouble(d -> d).sum());
             assertTrue(scrape.values("closewatch_stack_info", "application", "release").keySet().stream()
                     .noneMatch(key -> key.contains("counted=false")), scrape.body);
+        }
+    }
+
+    /**
+     * A peer that resets the connection (RST) after the upgrade, before any close frame: 1006 initiated by no one,
+     * though Quarkus websockets-next then closes the session with 1011 from its error handler (read as this side's
+     * close before: 1006 local).
+     */
+    @Test
+    void aResetConnectionOnQuarkusIsNobodysClose() throws Exception {
+        try (HostJvm host = HostJvm.startApp("quarkus", List.of(), JavaHomes.require(17), "port={port}")) {
+            int port = host.readyValue("port");
+            for (int i = 0; i < 2; i++) {
+                resetAfterUpgrade(port, "/chat/reset" + i);
+            }
+            Map<String, Double> expected = Map.of(serverSeries("vertx", "abnormal", 1006, "/chat/{room}", "none"), 2.0);
+            assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());
+            Thread.sleep(500); // and it stays so
+            assertEquals(expected, Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
+                    "release"));
+        }
+    }
+
+    /** Upgrades {@code path} over a plain socket, then closes it with a reset (SO_LINGER 0). */
+    private static void resetAfterUpgrade(int port, String path) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            String key = Base64.getEncoder().encodeToString("closewatch-reset!".substring(0, 16)
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            BufferedReader response = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            assertTrue(response.readLine().startsWith("HTTP/1.1 101"), "upgraded");
+            for (String line = response.readLine(); line != null && !line.isEmpty(); line = response.readLine()) {
+                // the rest of the response's head
+            }
+            socket.setSoLinger(true, 0);
         }
     }
 

@@ -24,5 +24,8 @@ public final class ServerOpenAdvice {
             }
         }
         CloseWatchBridge.opened(webSocket, Api.VERTX, connection, path, null);
+        if (connection != null) {
+            CloseWatchBridge.sameSession(connection, webSocket); // its I/O failures are the session's
+        }
     }
 }

@@ -17,7 +17,10 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * 5 and {@code sendCloseFrame(code, reason)} in 4.5 (every {@code close} ends there), and the session ends in
  * {@code handleConnectionClosed}, where
  * the application's close handler reads {@code closeStatusCode()}: the peer's code, or 1006 without one. A server
- * session is labelled with its path, which Vert.x knows only as requested (under the {@code max.endpoints} cap).
+ * session is labelled with its path, which Vert.x knows only as requested (under the {@code max.endpoints} cap). An
+ * I/O failure of the HTTP connection a server session was upgraded from ({@code ConnectionBase.handleException}, the
+ * connection tied to the session when it opens) before any close frame is a connection lost, whatever the
+ * application then closes with (Quarkus closes with 1011).
  */
 public final class VertxInstrumentation implements InstrumentationModule {
     private static final String IMPL = "io.vertx.core.http.impl.";
@@ -29,7 +32,7 @@ public final class VertxInstrumentation implements InstrumentationModule {
 
     @Override
     public String[] classFileNames() {
-        return new String[] {"WebSocketImplBase"};
+        return new String[] {"WebSocketImplBase", "net/impl/ConnectionBase"};
     }
 
     @Override
@@ -47,6 +50,10 @@ public final class VertxInstrumentation implements InstrumentationModule {
                                 advice("CloseAdvice"))
                         .adviceIfPresent(named("sendCloseFrame").takesArguments(2).takesArgument(0, "short"),
                                 advice("CloseFrameAdvice"))
-                        .advice(named("handleConnectionClosed").takesArguments(0), advice("EndAdvice")));
+                        .advice(named("handleConnectionClosed").takesArguments(0), advice("EndAdvice")),
+                // Every Vert.x connection's failures pass here; only a server session's connection is tied to one.
+                new TypeHooks(TypeMatch.named("io.vertx.core.net.impl.ConnectionBase"), seesVertx)
+                        .advice(named("handleException").takesArguments("java.lang.Throwable"),
+                                advice("ConnectionErrorAdvice")).shared());
     }
 }
