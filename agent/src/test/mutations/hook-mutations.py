@@ -58,8 +58,6 @@ MUTATIONS = [
     (I + "vertx/ServerOpenAdvice.java", "Api.VERTX, connection, path, null)", "Api.VERTX, connection, \"/\", null)"),
     (I + "vertx/ClientOpenAdvice.java", "webSocket.isSsl() ? \"wss\" : \"ws\"", "\"wss\""),
     (I + "vertx/PeerCloseAdvice.java", "CloseWatchBridge.closeReceived(", "CloseWatchBridge.closeSent("),
-    (I + "vertx/ConnectionErrorAdvice.java", "error instanceof IOException", "error instanceof RuntimeException"),
-    (I + "vertx/ServerOpenAdvice.java", "CloseWatchBridge.sameSession(connection, webSocket);", ""),
     (I + "vertx/CloseAdvice.java", "CloseWatchBridge.closeSent(webSocket, Api.VERTX, code);", ""),
     (I + "vertx/EndAdvice.java", "peerCode == null ? CloseCodes.ABNORMAL_CLOSURE : peerCode", "-1"),
     (I + "jettyapi/CloseAdvice.java", "status.getCode(), true)", "status.getCode(), false)"),
