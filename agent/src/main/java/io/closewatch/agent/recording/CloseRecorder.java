@@ -80,9 +80,7 @@ public final class CloseRecorder implements CloseWatchBridge.Events {
     /** Only for a session whose opening was seen: a connection without one may be of a stack not counted. */
     @Override
     public void closeSentOn(Object connection, int code) {
-        WeakReference<Object> session = connections.get(connection);
-        Object target = session == null ? null : session.get();
-        SessionState<EndpointMeters> state = target == null ? null : sessions.get(target);
+        SessionState<EndpointMeters> state = sessionOf(connection);
         if (state != null) {
             state.closeSent(code);
         }
@@ -105,13 +103,18 @@ public final class CloseRecorder implements CloseWatchBridge.Events {
     public void connectionLost(Object sessionOrConnection) {
         SessionState<EndpointMeters> state = sessions.get(sessionOrConnection);
         if (state == null) {
-            WeakReference<Object> session = connections.get(sessionOrConnection);
-            Object target = session == null ? null : session.get();
-            state = target == null ? null : sessions.get(target);
+            state = sessionOf(sessionOrConnection);
         }
         if (state != null) {
             state.connectionLost();
         }
+    }
+
+    /** The seen session {@code connection} was tied to ({@link #sameSession}), or null. */
+    private SessionState<EndpointMeters> sessionOf(Object connection) {
+        WeakReference<Object> session = connections.get(connection);
+        Object target = session == null ? null : session.get();
+        return target == null ? null : sessions.get(target);
     }
 
     @Override

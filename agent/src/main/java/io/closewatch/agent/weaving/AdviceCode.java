@@ -12,6 +12,9 @@ import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.commons.ClassRemapper;
 import net.bytebuddy.jar.asm.commons.Remapper;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,12 +53,27 @@ final class AdviceCode {
     final byte[] classFile;
     final Method enter;
     final Method exit;
+    /** What its woven methods refer to, checked against each hooked class's loader. */
+    final AdviceReferences references;
 
     private AdviceCode(String className, byte[] classFile, Method enter, Method exit) {
         this.className = className;
         this.classFile = classFile;
         this.enter = enter;
         this.exit = exit;
+        this.references = AdviceReferences.of(this);
+    }
+
+    /** The advice class {@code className}, read as a class file from {@code adviceLoader} (never loaded). */
+    static AdviceCode load(ClassLoader adviceLoader, String className, String webSocketNamespace) {
+        try (InputStream in = adviceLoader.getResourceAsStream(className.replace('.', '/') + ".class")) {
+            if (in == null) {
+                throw new IllegalStateException("no class file for the advice " + className);
+            }
+            return read(className, in.readAllBytes(), webSocketNamespace);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

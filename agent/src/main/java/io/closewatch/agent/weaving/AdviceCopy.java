@@ -11,24 +11,26 @@ import net.bytebuddy.jar.asm.Type;
 /**
  * One advice class's methods as private static methods of a hooked class ({@link HookWeaver}): the advice's code as
  * javac wrote it, plus, where the advice suppresses throwables, a handler around all of it that hands the throwable
- * to the bridge ({@value #REPORT_OWNER}{@code .}{@value #REPORT_NAME}, which counts and logs it, as Byte Buddy's
+ * to the bridge (its {@value #REPORT_NAME}, which counts and logs it, as Byte Buddy's
  * exception handler does in {@link ByteBuddyHooks}) and returns the default value, so that nothing the advice throws
  * (a library that changed, a bug of ours) reaches the host, and nothing is silent.
  */
 final class AdviceCopy {
-    static final String REPORT_OWNER = "io/closewatch/agent/bootstrap/CloseWatchBridge";
     static final String REPORT_NAME = "adviceFailed";
     static final String REPORT_DESCRIPTOR = "(Ljava/lang/Throwable;)V";
 
     final AdviceCode code;
     private final String prefix;
+    private final String bridge;
 
     /**
      * @param webSocketNamespace the namespace the advice applies in, or null
+     * @param bridge             the bridge's internal name, which the catch-all reports to
      */
-    AdviceCopy(AdviceCode code, String webSocketNamespace) {
+    AdviceCopy(AdviceCode code, String webSocketNamespace, String bridge) {
         this.code = code;
         this.prefix = prefixOf(code.className, webSocketNamespace);
+        this.bridge = bridge;
     }
 
     /**
@@ -64,7 +66,7 @@ final class AdviceCopy {
                 }
                 MethodVisitor copy = target.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC
                         | Opcodes.ACC_SYNTHETIC, nameOf(method), descriptor, null, null);
-                return new Copy(copy, method, shape.hasFrames(), shape.version() >= Opcodes.V1_5);
+                return new Copy(copy, method, shape.hasFrames(), shape.version() >= Opcodes.V1_5, bridge);
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.EXPAND_FRAMES);
     }
@@ -74,13 +76,15 @@ final class AdviceCopy {
         private final AdviceCode.Method method;
         private final boolean frames;
         private final boolean classConstants;
+        private final String bridge;
         private final Label start = new Label();
 
-        Copy(MethodVisitor target, AdviceCode.Method method, boolean frames, boolean classConstants) {
+        Copy(MethodVisitor target, AdviceCode.Method method, boolean frames, boolean classConstants, String bridge) {
             super(Opcodes.ASM9, target);
             this.method = method;
             this.frames = frames;
             this.classConstants = classConstants;
+            this.bridge = bridge;
         }
 
         /** A class literal in a class file older than Java 5, which has no class constants: looked up by name. */
@@ -136,7 +140,7 @@ final class AdviceCopy {
                 super.visitTryCatchBlock(handler, reported, reportFailed, "java/lang/Throwable");
                 super.visitLabel(handler);
                 throwableOnStack();
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, REPORT_OWNER, REPORT_NAME, REPORT_DESCRIPTOR, false);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, bridge, REPORT_NAME, REPORT_DESCRIPTOR, false);
                 super.visitLabel(reported);
                 returnDefault();
                 super.visitLabel(reportFailed);

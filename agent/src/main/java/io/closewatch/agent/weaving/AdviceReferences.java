@@ -76,13 +76,14 @@ final class AdviceReferences {
 
     /**
      * @param hookedName   the internal name of the class being woven
-     * @param hooked       its class file (it may not be readable through its loader yet)
+     * @param hookedClass  its class file (it may not be readable through its loader yet), or null: read through it
      * @param loader       its class loader, null for the bootstrap loader
      * @param version      its class file version
      * @param bridge       the bridge as the agent defined it
      * @throws IllegalStateException naming the first reference that does not hold
      */
-    void check(String hookedName, ClassReader hooked, ClassLoader loader, int version, Class<?> bridge) {
+    void check(String hookedName, ClassReader hookedClass, ClassLoader loader, int version, Class<?> bridge) {
+        Members hooked = hookedClass == null ? null : read(hookedClass); // once, however often the advice names it
         if (version < versionNeeded) {
             throw new IllegalStateException("the advice needs class file version " + versionNeeded
                     + " (Java " + (versionNeeded - 44) + ") features; the class has " + version);
@@ -113,7 +114,7 @@ final class AdviceReferences {
     }
 
     /** Whether {@code owner} or one of its super types declares the member; the JDK's own types are not in question. */
-    private static boolean has(String owner, String member, boolean method, String hookedName, ClassReader hooked,
+    private static boolean has(String owner, String member, boolean method, String hookedName, Members hooked,
                                ClassLoader loader, Set<String> seen) {
         if (isJdk(owner) || owner.startsWith(BRIDGE_PACKAGE) || owner.startsWith("[")) {
             return true; // the JDK's members, the bridge's and arrays' (clone, length)
@@ -123,7 +124,7 @@ final class AdviceReferences {
 
     /** Whether {@code type} or one of its super types (the JDK's included: they are read too) declares the member. */
     private static boolean declares(String type, String member, boolean method, String hookedName,
-                                    ClassReader hooked, ClassLoader loader, Set<String> seen) {
+                                    Members hooked, ClassLoader loader, Set<String> seen) {
         if (!seen.add(type)) {
             return false;
         }
@@ -152,9 +153,10 @@ final class AdviceReferences {
         return internalName.startsWith("java/");
     }
 
-    private static Members members(String type, String hookedName, ClassReader hooked, ClassLoader loader) {
-        if (type.equals(hookedName)) {
-            return read(hooked);
+    /** {@code type}'s members: the class being woven's as given, any other's as its loader serves it. */
+    private static Members members(String type, String hookedName, Members hooked, ClassLoader loader) {
+        if (type.equals(hookedName) && hooked != null) {
+            return hooked;
         }
         Map<String, Members> known = TYPES.of(loader);
         Members members = known.get(type);

@@ -114,27 +114,17 @@ public final class ByteBuddyHooks {
                     present |= methods(methodHook.methods()).matches(method);
                 }
                 if (present) {
-                    AdviceCode code = AdviceCode.read(methodHook.advice(), adviceClassFile(adviceLoader,
-                            methodHook.advice()), namespace);
+                    AdviceCode code = AdviceCode.load(adviceLoader, methodHook.advice(), namespace);
                     String internalName = type.getInternalName();
                     ClassFileVersion version = type.getClassFileVersion();
-                    AdviceReferences.of(code).check(internalName, ClassFileType.read(classLoader, internalName),
-                            classLoader, version == null ? Integer.MAX_VALUE : version.getMajorVersion(), bridge);
+                    code.references.check(internalName, ClassFileType.read(classLoader, internalName), classLoader,
+                            version == null ? Integer.MAX_VALUE : version.getMajorVersion(), bridge);
                 } else if (methodHook.required() && hooks.types().isByName()) {
-                    throw new IllegalStateException("it has no method for " + methodHook.advice() + " ("
-                            + methodHook.methods() + "): a version Closewatch does not know");
+                    throw HookWeaver.noMethodFor(methodHook);
                 }
             }
             return builder;
         };
-    }
-
-    private static byte[] adviceClassFile(ClassLoader adviceLoader, String className) {
-        try {
-            return ClassFileLocator.ForClassLoader.of(adviceLoader).locate(className).resolve();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** Byte Buddy's exception handler for suppressed advice: the throwable goes to the bridge, as in AdviceCopy. */
@@ -259,16 +249,9 @@ public final class ByteBuddyHooks {
                             Throwable throwable) {
             List<InstrumentationModule> modules = new ArrayList<>();
             for (Match match : matched.get()) {
-                if (!modules.contains(match.module())) {
-                    modules.add(match.module());
-                }
+                modules.add(match.module());
             }
-            if (modules.isEmpty()) {
-                outcome.failed(null, typeName, throwable);
-            }
-            for (InstrumentationModule failed : modules) {
-                outcome.failed(failed, typeName, throwable);
-            }
+            HookWeaver.reportFailure(outcome, modules, typeName, throwable);
         }
 
         @Override

@@ -9,10 +9,8 @@ import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
@@ -41,10 +39,11 @@ public final class HookWeaver implements ClassFileTransformer {
     private final List<Hooks> hooks;
     private final ClassLoader adviceLoader;
     private final Class<?> bridge;
+    /** The bridge's internal name, which each advice copy's catch-all calls. */
+    private final String bridgeName;
     private final HookOutcome outcome;
     private final ClassDump dump;
     private final Map<String, AdviceCode> advice = new ConcurrentHashMap<>();
-    private final Map<String, AdviceReferences> references = new ConcurrentHashMap<>();
 
     /**
      * One module's hooks on one kind of type; the module is null for hooks that count no stack.
@@ -72,6 +71,7 @@ public final class HookWeaver implements ClassFileTransformer {
         this.hooks = List.copyOf(all);
         this.adviceLoader = plan.adviceLoader();
         this.bridge = plan.bridge();
+        this.bridgeName = Type.getInternalName(bridge);
         this.dump = plan.dump();
         this.outcome = outcome;
     }
@@ -100,8 +100,21 @@ public final class HookWeaver implements ClassFileTransformer {
     private void reportFailure(List<Hooks> matched, String typeName, Throwable error) {
         List<InstrumentationModule> modules = new ArrayList<>();
         for (Hooks match : matched) {
-            if (match.module() != null && !modules.contains(match.module())) {
-                modules.add(match.module());
+            modules.add(match.module());
+        }
+        reportFailure(outcome, modules, typeName, error);
+    }
+
+    /**
+     * A failed type, told once for each module whose hooks matched it ({@code matched} may repeat one, or hold null
+     * for hooks that count no stack), or once without a module. Both weavers report so.
+     */
+    static void reportFailure(HookOutcome outcome, List<InstrumentationModule> matched, String typeName,
+                              Throwable error) {
+        List<InstrumentationModule> modules = new ArrayList<>();
+        for (InstrumentationModule module : matched) {
+            if (module != null && !modules.contains(module)) {
+                modules.add(module);
             }
         }
         if (modules.isEmpty()) {
@@ -110,6 +123,12 @@ public final class HookWeaver implements ClassFileTransformer {
         for (InstrumentationModule module : modules) {
             outcome.failed(module, typeName, error);
         }
+    }
+
+    /** What both weavers say of a type matched by name that lacks a method a hook needs. */
+    static IllegalStateException noMethodFor(TypeHooks.MethodHook hook) {
+        return new IllegalStateException("it has no method for " + hook.advice() + " (" + hook.methods()
+                + "): a version Closewatch does not know");
     }
 
     /** @param matched filled with the hooks that match the class, for the caller to report */
@@ -143,9 +162,8 @@ public final class HookWeaver implements ClassFileTransformer {
                         String copyKey = code.className + '@' + namespace;
                         AdviceCopy copy = copies.get(copyKey);
                         if (copy == null) {
-                            adviceReferences(code, copyKey).check(reader.getClassName(), reader, loader,
-                                    shape.version(), bridge);
-                            copy = new AdviceCopy(code, namespace);
+                            code.references.check(reader.getClassName(), reader, loader, shape.version(), bridge);
+                            copy = new AdviceCopy(code, namespace, bridgeName);
                             copies.put(copyKey, copy);
                         }
                         String methodKey = method.name() + method.descriptor();
@@ -158,8 +176,7 @@ public final class HookWeaver implements ClassFileTransformer {
                     }
                 }
                 if (!applied && methodHook.required() && match.hooks().types().isByName()) {
-                    throw new IllegalStateException("it has no method for " + code.className + " (" + methodHook
-                            .methods() + "): a version Closewatch does not know");
+                    throw noMethodFor(methodHook);
                 }
             }
         }
@@ -170,15 +187,6 @@ public final class HookWeaver implements ClassFileTransformer {
             }
         }
         return woven;
-    }
-
-    private AdviceReferences adviceReferences(AdviceCode code, String key) {
-        AdviceReferences known = references.get(key);
-        if (known == null) {
-            known = AdviceReferences.of(code);
-            references.put(key, known); // read twice at worst
-        }
-        return known;
     }
 
     private byte[] write(ClassReader reader, ClassShape shape, Map<String, List<HookedMethod.Call>> calls,
@@ -211,15 +219,8 @@ public final class HookWeaver implements ClassFileTransformer {
         if (known != null) {
             return known;
         }
-        try (InputStream in = adviceLoader.getResourceAsStream(className.replace('.', '/') + ".class")) {
-            if (in == null) {
-                throw new IllegalStateException("no class file for the advice " + className);
-            }
-            AdviceCode read = AdviceCode.read(className, in.readAllBytes(), namespace);
-            advice.put(key, read); // read twice at worst, when two threads need it at once
-            return read;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AdviceCode read = AdviceCode.load(adviceLoader, className, namespace);
+        advice.put(key, read); // read twice at worst, when two threads need it at once
+        return read;
     }
 }

@@ -307,6 +307,11 @@ class HookWeaverTest {
         try (var files = Files.list(directory.resolve("dump"))) {
             assertEquals(2, files.count(), "only the hooked class is written");
         }
+        byte[] rewoven = weaver.transform(getClass().getClassLoader(), TARGET.replace('.', '/'), Target.class, null,
+                classFile(TARGET));
+        assertArrayEquals(rewoven, Files.readAllBytes(directory.resolve("dump/" + TARGET + ".redefined.woven.class")));
+        assertArrayEquals(woven, Files.readAllBytes(directory.resolve("dump/" + TARGET + ".woven.class")),
+                "the load's files stay");
     }
 
     /** {@code classFile} with the method {@code from} renamed to {@code to}. */
