@@ -4,6 +4,8 @@ import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import io.closewatch.agent.config.AgentConfig;
 import io.closewatch.agent.instrumentation.HookOutcome;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
+import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.handshake.UncountedHandshakes;
 import io.closewatch.agent.instrumentation.javalin.JavalinInstrumentation;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
@@ -74,6 +76,7 @@ final class HookInstaller {
         if (hostMicrometer) {
             names.addAll(List.of(MicrometerHooks.classFileNames()));
         }
+        names.addAll(List.of(UncountedHandshakes.classFileNames()));
         return new ClassFileNames(names);
     }
 
@@ -120,8 +123,8 @@ final class HookInstaller {
         List<InstrumentationModule> disabled = new ArrayList<>(MODULES);
         disabled.removeAll(modules);
         WeavingPlan plan = new WeavingPlan(modules, disabled,
-                hostMicrometer ? List.of(MicrometerHooks.hooks()) : List.of(), HookInstaller.class.getClassLoader(),
-                CloseWatchBridge.class, dump);
+                hostMicrometer ? List.of(MicrometerHooks.hooks()) : List.of(), uncountedHandshakes(),
+                HookInstaller.class.getClassLoader(), CloseWatchBridge.class, dump);
         if (deferred != null) {
             deferred.delegateTo(new HookWeaver(plan, outcome));
         } else {
@@ -129,6 +132,18 @@ final class HookInstaller {
             // Buddy's inlining retransforms them.
             ByteBuddyHooks.installOn(instrumentation, plan, outcome, classFileNames(hostMicrometer));
         }
+    }
+
+    /**
+     * The handshake detector, for the classes no module covers, disabled ones included: a disabled stack is named as
+     * such already.
+     */
+    static TypeHooks uncountedHandshakes() {
+        Set<String> covered = new TreeSet<>(); // modules of one stack (jakarta, javax) name the same classes
+        for (InstrumentationModule module : MODULES) {
+            covered.addAll(List.of(module.handshakeClasses()));
+        }
+        return UncountedHandshakes.hooks(covered);
     }
 
     /** The modules at work: all but those of {@code disabledStacks}. */

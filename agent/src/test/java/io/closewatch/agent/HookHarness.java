@@ -5,17 +5,20 @@ import io.closewatch.agent.core.Labels;
 import io.closewatch.agent.instrumentation.HookOutcome;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.handshake.UncountedHandshakes;
 import io.closewatch.agent.metrics.CloseMeters;
 import io.closewatch.agent.metrics.MetricNames;
 import io.closewatch.agent.recording.AgentErrors;
 import io.closewatch.agent.recording.CloseRecorder;
 import io.closewatch.agent.weaving.ByteBuddyHooks;
 import io.closewatch.agent.weaving.HookWeaver;
+import io.closewatch.agent.weaving.PreFilteredTransformer;
 import io.closewatch.agent.weaving.WeavingPlan;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.commons.ClassRemapper;
@@ -56,6 +59,7 @@ public final class HookHarness implements AutoCloseable {
     private final PrometheusMeterRegistry registry = CloseMeters.newRegistry("app", "1");
     private final ClassFileTransformer transformer;
     private final Set<String> transformed = ConcurrentHashMap.newKeySet();
+    private final Set<String> uncounted = ConcurrentHashMap.newKeySet();
     private final List<Throwable> errors = new ArrayList<>();
     private final HookedLoader loader;
 
@@ -73,6 +77,21 @@ public final class HookHarness implements AutoCloseable {
      */
     public HookHarness(List<InstrumentationModule> modules, List<String> hooked, Map<String, String> renamed,
                        List<String> hidden) {
+        this(modules, null, hooked, renamed, hidden);
+    }
+
+    /**
+     * The handshake detector alone, as the agent applies it.
+     *
+     * @param covered name prefixes of the classes that counting modules cover
+     * @param hooked  prefixes of the class names the child-first loader defines itself, through the transformer
+     */
+    public static HookHarness detectingHandshakes(List<String> covered, String... hooked) {
+        return new HookHarness(List.of(), UncountedHandshakes.hooks(covered), List.of(hooked), Map.of(), List.of());
+    }
+
+    private HookHarness(List<InstrumentationModule> modules, TypeHooks handshakes, List<String> hooked,
+                        Map<String, String> renamed, List<String> hidden) {
         HookOutcome outcome = new HookOutcome() {
             @Override
             public void hooked(InstrumentationModule module, TypeHooks hooks, String typeName) {
@@ -83,10 +102,18 @@ public final class HookHarness implements AutoCloseable {
             public void failed(InstrumentationModule module, String typeName, Throwable error) {
                 errors.add(new AssertionError(typeName, error));
             }
+
+            @Override
+            public void uncounted(String typeName) {
+                uncounted.add(typeName);
+            }
         };
-        WeavingPlan plan = WeavingPlan.of(modules, HookInstaller.class.getClassLoader(), CloseWatchBridge.class);
+        WeavingPlan plan = new WeavingPlan(modules, List.of(), List.of(), handshakes,
+                HookInstaller.class.getClassLoader(), CloseWatchBridge.class, null);
+        // Byte Buddy behind the byte search, as the attached agent installs it (which hands it the class file too).
         transformer = BYTE_BUDDY.equals(System.getProperty(WEAVER))
-                ? ByteBuddyHooks.builder(plan, outcome).makeRaw()
+                ? PreFilteredTransformer.decorator(HookInstaller.classFileNames(false))
+                        .decorate((ResettableClassFileTransformer) ByteBuddyHooks.builder(plan, outcome).makeRaw())
                 : new HookWeaver(plan, outcome);
         loader = new HookedLoader(hooked, renamed, hidden);
         CloseWatchBridge.install(new CloseRecorder(new CloseMeters(registry, "test", 100, 500),
@@ -133,6 +160,22 @@ public final class HookHarness implements AutoCloseable {
     /** The stand-in {@code className} as it loaded, hooked or not. */
     public Class<?> loaded(String className) throws ClassNotFoundException {
         return Class.forName(className, true, loader);
+    }
+
+    /** The types reported as an uncounted WebSocket implementation (they hold the accept GUID). */
+    public Set<String> uncounted() {
+        return new TreeSet<>(uncounted);
+    }
+
+    /** {@code closewatch_handshakes_uncounted_total} by implementation, those with a count. */
+    public Map<String, Double> uncountedHandshakes() {
+        Map<String, Double> handshakes = new TreeMap<>();
+        for (Counter counter : registry.find(MetricNames.HANDSHAKES_UNCOUNTED).counters()) {
+            if (counter.count() != 0) {
+                handshakes.put(counter.getId().getTag(Labels.IMPLEMENTATION), counter.count());
+            }
+        }
+        return handshakes;
     }
 
     /** The types the weaver failed to hook; they loaded unchanged. */

@@ -1,6 +1,9 @@
 package io.closewatch.agent;
 
 import io.closewatch.agent.config.AgentConfig;
+import io.closewatch.agent.instrumentation.TypeMatch;
+import io.closewatch.agent.instrumentation.TypeView;
+import io.closewatch.agent.instrumentation.handshake.UncountedHandshakes;
 import io.closewatch.agent.weaving.ClassFileNames;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -115,5 +118,54 @@ class HookInstallerTest {
                 .map(io.closewatch.agent.instrumentation.InstrumentationModule::stack).toList();
         assertFalse(stacks.contains("netty") || stacks.contains("okhttp"), stacks::toString);
         assertEquals(HookInstaller.MODULES.size() - 2, stacks.size());
+    }
+
+    /** A type named {@code name} whose class file holds the accept GUID, as the detector's match sees it. */
+    private static TypeView holdingTheGuid(String name) {
+        return new TypeView() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean isInterface() {
+                return false;
+            }
+
+            @Override
+            public boolean declaresMethod(String methodName) {
+                return false;
+            }
+
+            @Override
+            public boolean hasSuperType(String typeName) {
+                return false;
+            }
+
+            @Override
+            public boolean holdsString(String constant) {
+                return constant.equals(UncountedHandshakes.ACCEPT_GUID);
+            }
+        };
+    }
+
+    /** Where each counted stack holds the GUID (found in the container runtimes' jars), the detector stays out. */
+    @Test
+    void theHandshakeDetectorLeavesTheCountedStacksToTheirModules() throws IOException {
+        TypeMatch detector = HookInstaller.uncountedHandshakes().types();
+        for (String counted : java.util.List.of("org.apache.tomcat.websocket.server.UpgradeUtil",
+                "io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13",
+                "io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker13", "okhttp3.internal.ws.RealWebSocket",
+                "okhttp3.internal.ws.WebSocketProtocol", "jdk.internal.net.http.websocket.OpeningHandshake",
+                "io.undertow.websockets.core.protocol.version07.Hybi07Handshake",
+                "io.undertow.websockets.client.WebSocket13ClientHandshake", "org.glassfish.tyrus.core.SecKey",
+                "org.glassfish.tyrus.spi.UpgradeRequest", "org.eclipse.jetty.websocket.core.WebSocketConstants")) {
+            assertFalse(detector.matches(holdingTheGuid(counted)), counted);
+        }
+        assertTrue(detector.matches(holdingTheGuid("org.java_websocket.drafts.Draft_6455")));
+        assertTrue(detector.matches(holdingTheGuid("example.handwritten.HandWrittenServer")));
+        assertTrue(names.mentionedIn(classFile(example.handwritten.HandWrittenServer.class)), "the byte search");
+        assertTrue(names.mentionedIn(jdkClassFile("java.net.http", "jdk.internal.net.http.websocket.OpeningHandshake")));
     }
 }

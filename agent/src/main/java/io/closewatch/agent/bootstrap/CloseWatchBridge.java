@@ -72,6 +72,12 @@ public final class CloseWatchBridge {
          */
         void endedIfSeen(Object session, String api, boolean peerFramesTracked);
 
+        /**
+         * A class of an implementation the agent does not count ({@code className}) answered or checked an opening
+         * handshake (see {@code UncountedHandshakes}).
+         */
+        void handshakeUncounted(String className);
+
         /** Something in the agent failed while handling an event; the host must not notice. */
         void failed(String event, Throwable error);
     }
@@ -242,6 +248,18 @@ public final class CloseWatchBridge {
                 e.endedIfSeen(session, api, peerFramesTracked);
             } catch (Throwable t) {
                 failed(e, "end", t);
+            }
+        }
+    }
+
+    /** A method of {@code className}, which holds the accept GUID and no module covers, used it and returned. */
+    public static void handshakeUncounted(String className) {
+        Events e = events;
+        if (e != null && className != null) {
+            try {
+                e.handshakeUncounted(className);
+            } catch (Throwable t) {
+                failed(e, "handshake", t);
             }
         }
     }

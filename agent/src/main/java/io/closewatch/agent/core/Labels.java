@@ -19,6 +19,8 @@ public final class Labels {
     public static final String REASON = "reason";
     /** Of {@code closewatch_stack_info}: a WebSocket stack this JVM loaded. */
     public static final String STACK = "stack";
+    /** Of {@code closewatch_handshakes_uncounted_total}: the package of an implementation no module counts. */
+    public static final String IMPLEMENTATION = "implementation";
     /** Of {@code closewatch_stack_info}: {@code true} when the agent counts that stack's closes, else {@code false}. */
     public static final String COUNTED = "counted";
     /** Of {@code closewatch_labels_capped_total}: which label was capped ({@link #CODE} or {@link #ENDPOINT}). */

@@ -16,4 +16,11 @@ public interface HookOutcome {
     /** {@code typeName} is one of {@code module}'s types, which configuration disabled ({@code stacks.disabled}). */
     default void disabled(InstrumentationModule module, String typeName) {
     }
+
+    /**
+     * {@code typeName} holds the WebSocket accept GUID and no module covers it: a WebSocket implementation the agent
+     * does not count, whose handshakes the detector's hooks count instead.
+     */
+    default void uncounted(String typeName) {
+    }
 }

@@ -29,6 +29,15 @@ public interface InstrumentationModule {
         return new String[0];
     }
 
+    /**
+     * Name prefixes of the classes of the stacks this module counts whose class files hold the WebSocket accept GUID
+     * (RFC 6455 section 1.3: the classes that answer or check the opening handshake): the handshake detector leaves
+     * them to this module ({@code UncountedHandshakes}).
+     */
+    default String[] handshakeClasses() {
+        return new String[0];
+    }
+
     /** This module's hooked types and their advice. */
     List<TypeHooks> hooks();
 

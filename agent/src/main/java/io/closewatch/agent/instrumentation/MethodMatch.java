@@ -11,11 +11,18 @@ import java.util.TreeMap;
  * lambdas, which would each cost the JVM a generated class while the host starts.
  */
 public final class MethodMatch {
-    /** @param arguments null for any; @param argumentCount -1 for any; @param returnType null for any */
+    /**
+     * @param names null for any; @param arguments null for any; @param argumentCount -1 for any; @param returnType
+     * null for any; @param loadedString null for any
+     */
     private record Conditions(Set<String> names, int argumentCount, List<String> arguments,
-                              Map<Integer, String> argumentAt, String returnType, boolean notAbstract) {
+                              Map<Integer, String> argumentAt, String returnType, boolean notAbstract,
+                              String loadedString) {
         boolean holdFor(MethodView method) {
-            if (!names.contains(method.name()) || notAbstract && method.isAbstract()) {
+            if (names != null && !names.contains(method.name()) || notAbstract && method.isAbstract()) {
+                return false;
+            }
+            if (loadedString != null && (method.name().equals("<clinit>") || !method.loadsString(loadedString))) {
                 return false;
             }
             if (returnType != null && !method.returnType().equals(returnType)) {
@@ -49,7 +56,15 @@ public final class MethodMatch {
     }
 
     public static MethodMatch named(String... names) {
-        return new MethodMatch(new Conditions(Set.of(names), -1, null, Map.of(), null, false), null);
+        return new MethodMatch(new Conditions(Set.of(names), -1, null, Map.of(), null, false, null), null);
+    }
+
+    /**
+     * Any method (constructor included, the type initializer not) whose code loads the string constant {@code constant}
+     * ({@link MethodView#loadsString}).
+     */
+    public static MethodMatch loadingString(String constant) {
+        return new MethodMatch(new Conditions(null, -1, null, Map.of(), null, false, constant), null);
     }
 
     public static MethodMatch constructor() {
@@ -63,14 +78,15 @@ public final class MethodMatch {
     public MethodMatch takesArguments(int count) {
         Conditions c = own;
         return new MethodMatch(new Conditions(c.names(), count, c.arguments(), c.argumentAt(), c.returnType(),
-                c.notAbstract()), alternative == null ? null : alternative.takesArguments(count));
+                c.notAbstract(), c.loadedString()), alternative == null ? null : alternative.takesArguments(count));
     }
 
     /** Exactly these parameters. */
     public MethodMatch takesArguments(String... types) {
         Conditions c = own;
         return new MethodMatch(new Conditions(c.names(), c.argumentCount(), List.of(types), c.argumentAt(),
-                c.returnType(), c.notAbstract()), alternative == null ? null : alternative.takesArguments(types));
+                c.returnType(), c.notAbstract(), c.loadedString()),
+                alternative == null ? null : alternative.takesArguments(types));
     }
 
     public MethodMatch takesArgument(int index, String type) {
@@ -78,19 +94,20 @@ public final class MethodMatch {
         Map<Integer, String> at = new TreeMap<>(c.argumentAt());
         at.put(index, type);
         return new MethodMatch(new Conditions(c.names(), c.argumentCount(), c.arguments(), Map.copyOf(at),
-                c.returnType(), c.notAbstract()), alternative == null ? null : alternative.takesArgument(index, type));
+                c.returnType(), c.notAbstract(), c.loadedString()),
+                alternative == null ? null : alternative.takesArgument(index, type));
     }
 
     public MethodMatch returns(String type) {
         Conditions c = own;
         return new MethodMatch(new Conditions(c.names(), c.argumentCount(), c.arguments(), c.argumentAt(), type,
-                c.notAbstract()), alternative == null ? null : alternative.returns(type));
+                c.notAbstract(), c.loadedString()), alternative == null ? null : alternative.returns(type));
     }
 
     public MethodMatch notAbstract() {
         Conditions c = own;
         return new MethodMatch(new Conditions(c.names(), c.argumentCount(), c.arguments(), c.argumentAt(),
-                c.returnType(), true), alternative == null ? null : alternative.notAbstract());
+                c.returnType(), true, c.loadedString()), alternative == null ? null : alternative.notAbstract());
     }
 
     /** This or {@code other}; what is added to the result after this applies to both. */
@@ -103,7 +120,8 @@ public final class MethodMatch {
     public String toString() {
         String parameters = own.arguments() != null ? String.join(", ", own.arguments())
                 : own.argumentCount() >= 0 ? own.argumentCount() + " arguments" : "..";
-        String named = String.join("|", new java.util.TreeSet<>(own.names())) + "(" + parameters + ")";
+        String named = own.names() == null ? "any method loading \"" + own.loadedString() + "\""
+                : String.join("|", new java.util.TreeSet<>(own.names())) + "(" + parameters + ")";
         return alternative == null ? named : named + " or " + alternative;
     }
 

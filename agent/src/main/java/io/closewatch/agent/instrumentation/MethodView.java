@@ -10,8 +10,19 @@ import java.util.List;
  * @param name       {@code <init>} for a constructor, {@code <clinit>} for a type initializer
  * @param descriptor the JVM's, such as {@code (ILjava/lang/String;)V}
  * @param modifiers  as in {@link Modifier}
+ * @param code       what its code loads, read only if a match asks
  */
-public record MethodView(String name, String descriptor, int modifiers) {
+public record MethodView(String name, String descriptor, int modifiers, MethodCode code) {
+    /** A method whose code no match may ask about. */
+    public MethodView(String name, String descriptor, int modifiers) {
+        this(name, descriptor, modifiers, MethodCode.UNREAD);
+    }
+
+    /** Whether the method's code loads the string constant {@code constant}. */
+    public boolean loadsString(String constant) {
+        return code.loadsString(name, descriptor, constant);
+    }
+
     public boolean isAbstract() {
         return Modifier.isAbstract(modifiers);
     }

@@ -1,6 +1,7 @@
 package io.closewatch.agent.instrumentation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +11,8 @@ import java.util.Set;
  * the JVM a generated class while the host starts.
  */
 public final class TypeMatch {
-    private enum Kind { NAMED, NAME_STARTS_WITH, DECLARES_METHOD, HAS_SUPER_TYPE, NOT_INTERFACE }
+    private enum Kind { NAMED, NAME_STARTS_WITH, NAME_STARTS_WITH_NONE, HOLDS_STRING, DECLARES_METHOD, HAS_SUPER_TYPE,
+        NOT_INTERFACE }
 
     private record Condition(Kind kind, Set<String> names) {
     }
@@ -31,6 +33,16 @@ public final class TypeMatch {
 
     public static TypeMatch nameStartsWith(String prefix) {
         return of(Kind.NAME_STARTS_WITH, prefix);
+    }
+
+    /** The type's name starts with none of {@code prefixes}. */
+    public static TypeMatch nameStartsWithNone(Collection<String> prefixes) {
+        return of(Kind.NAME_STARTS_WITH_NONE, prefixes.toArray(new String[0]));
+    }
+
+    /** The type's class file holds the string constant {@code constant}. */
+    public static TypeMatch holdsString(String constant) {
+        return of(Kind.HOLDS_STRING, constant);
     }
 
     /** The type declares a method of one of these names itself. */
@@ -77,11 +89,19 @@ public final class TypeMatch {
                 return condition.names().contains(type.name());
             case NOT_INTERFACE:
                 return !type.isInterface();
+            case NAME_STARTS_WITH_NONE:
+                for (String prefix : condition.names()) {
+                    if (type.name().startsWith(prefix)) {
+                        return false;
+                    }
+                }
+                return true;
             default:
                 for (String name : condition.names()) {
                     boolean holds = switch (condition.kind()) {
                         case NAME_STARTS_WITH -> type.name().startsWith(name);
                         case DECLARES_METHOD -> type.declaresMethod(name);
+                        case HOLDS_STRING -> type.holdsString(name);
                         default -> type.hasSuperType(name);
                     };
                     if (holds) {

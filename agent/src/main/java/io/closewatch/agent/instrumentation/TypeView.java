@@ -15,4 +15,7 @@ public interface TypeView {
 
     /** Whether the type is {@code typeName} or extends or implements it, directly or further up. */
     boolean hasSuperType(String typeName);
+
+    /** Whether the class file holds {@code constant} as a string constant (what an {@code ldc} can load). */
+    boolean holdsString(String constant);
 }

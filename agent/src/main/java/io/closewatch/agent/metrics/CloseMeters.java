@@ -27,6 +27,8 @@ public final class CloseMeters {
     private final Counter codesCapped;
     private final Counter endpointsCapped;
     private final ConcurrentHashMap<String, EndpointMeters> endpoints = new ConcurrentHashMap<>();
+    /** Per implementation (a package): few, as each is a class of the host's that holds the accept GUID. */
+    private final ConcurrentHashMap<String, Counter> uncountedHandshakes = new ConcurrentHashMap<>();
     /** Distinct endpoints per api and side; guarded by {@code this}. */
     private final Map<String, Integer> distinctEndpoints = new HashMap<>();
 
@@ -80,6 +82,31 @@ public final class CloseMeters {
                 .tag(Labels.COUNTED, Boolean.toString(counted))
                 .strongReference(true)
                 .register(registry);
+    }
+
+    /**
+     * The {@code implementation} label of the class {@code className} (binary name): its package, or the class itself
+     * in the unnamed package.
+     */
+    public static String implementationOf(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? className : className.substring(0, dot);
+    }
+
+    /**
+     * {@code closewatch_handshakes_uncounted_total{implementation}}: a handshake of a WebSocket implementation no
+     * module counts, named by its package.
+     */
+    public void handshakeUncounted(String implementation) {
+        Counter counter = uncountedHandshakes.get(implementation);
+        if (counter == null) {
+            counter = uncountedHandshakes.computeIfAbsent(implementation, name ->
+                    Counter.builder(MetricNames.HANDSHAKES_UNCOUNTED)
+                            .description("Opening handshakes of WebSocket implementations Closewatch does not count")
+                            .tag(Labels.IMPLEMENTATION, name)
+                            .register(registry));
+        }
+        counter.increment();
     }
 
     /** The meters of one endpoint, created the first time it is asked for, or those of "other" past the cap. */

@@ -17,6 +17,8 @@ public final class MetricNames {
     public static final String AGENT_INFO = "closewatch.agent.info";
     /** {@code closewatch_stack_info} */
     public static final String STACK_INFO = "closewatch.stack.info";
+    /** {@code closewatch_handshakes_uncounted_total} */
+    public static final String HANDSHAKES_UNCOUNTED = "closewatch.handshakes.uncounted";
     /** {@code closewatch_agent_errors_total} */
     public static final String AGENT_ERRORS = "closewatch.agent.errors";
 

@@ -131,6 +131,11 @@ public final class CloseRecorder implements CloseWatchBridge.Events {
     }
 
     @Override
+    public void handshakeUncounted(String className) {
+        meters.handshakeUncounted(CloseMeters.implementationOf(className));
+    }
+
+    @Override
     public void failed(String event, Throwable error) {
         errors.failed(event, error);
     }

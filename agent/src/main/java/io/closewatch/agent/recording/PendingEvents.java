@@ -264,6 +264,17 @@ public final class PendingEvents implements CloseWatchBridge.Events {
     }
 
     @Override
+    public void handshakeUncounted(String className) {
+        CloseWatchBridge.Events live = target;
+        if (live == null) {
+            live = keep(recorder -> recorder.handshakeUncounted(className));
+        }
+        if (live != null) {
+            live.handshakeUncounted(className);
+        }
+    }
+
+    @Override
     public void failed(String event, Throwable error) {
         CloseWatchBridge.Events live = target;
         if (live == null) {

@@ -12,9 +12,9 @@ import java.util.List;
  * they are ({@link #reportTo}), then passed straight through. So the weaver can start with the host.
  */
 public final class PendingOutcome implements HookOutcome {
-    /** One outcome: hooked when {@code error} is null and {@code disabled} false. */
+    /** One outcome: hooked when {@code error} is null and {@code disabled} and {@code uncounted} false. */
     private record Outcome(InstrumentationModule module, TypeHooks hooks, String typeName, Throwable error,
-                           boolean disabled) {
+                           boolean disabled, boolean uncounted) {
     }
 
     private final List<Outcome> pending = new ArrayList<>();
@@ -26,7 +26,7 @@ public final class PendingOutcome implements HookOutcome {
         synchronized (this) {
             now = target;
             if (now == null) {
-                pending.add(new Outcome(module, hooks, typeName, null, false));
+                pending.add(new Outcome(module, hooks, typeName, null, false, false));
                 return;
             }
         }
@@ -39,7 +39,7 @@ public final class PendingOutcome implements HookOutcome {
         synchronized (this) {
             now = target;
             if (now == null) {
-                pending.add(new Outcome(module, null, typeName, error, false));
+                pending.add(new Outcome(module, null, typeName, error, false, false));
                 return;
             }
         }
@@ -52,11 +52,24 @@ public final class PendingOutcome implements HookOutcome {
         synchronized (this) {
             now = target;
             if (now == null) {
-                pending.add(new Outcome(module, null, typeName, null, true));
+                pending.add(new Outcome(module, null, typeName, null, true, false));
                 return;
             }
         }
         now.disabled(module, typeName);
+    }
+
+    @Override
+    public void uncounted(String typeName) {
+        HookOutcome now;
+        synchronized (this) {
+            now = target;
+            if (now == null) {
+                pending.add(new Outcome(null, null, typeName, null, false, true));
+                return;
+            }
+        }
+        now.uncounted(typeName);
     }
 
     /** Tells {@code outcome} what happened so far, in order; from now on it is told at once. */
@@ -68,7 +81,9 @@ public final class PendingOutcome implements HookOutcome {
             target = outcome;
         }
         for (Outcome o : earlier) {
-            if (o.disabled()) {
+            if (o.uncounted()) {
+                outcome.uncounted(o.typeName());
+            } else if (o.disabled()) {
                 outcome.disabled(o.module(), o.typeName());
             } else if (o.error() == null) {
                 outcome.hooked(o.module(), o.hooks(), o.typeName());

@@ -94,6 +94,19 @@ public final class StackReporter implements HookOutcome, StackSightings {
         }
     }
 
+    /** A class no module covers holds the accept GUID: its package is a WebSocket implementation nobody counts. */
+    @Override
+    public synchronized void uncounted(String typeName) {
+        String implementation = CloseMeters.implementationOf(typeName);
+        if (reported.putIfAbsent(implementation, Status.NOT_COUNTED) == null) {
+            meters.stackSeen(implementation, false);
+            log.warn("Closewatch does not count the WebSocket closes of {}: {} holds the WebSocket accept GUID and "
+                    + "no stack Closewatch counts covers it; its handshakes are counted in "
+                    + "closewatch_handshakes_uncounted_total (implementation=\"{}\")", implementation, typeName,
+                    implementation);
+        }
+    }
+
     /** A stack some module counts is reported counted here too: for those whose hooks show no use (Spring's). */
     @Override
     public synchronized void seen(String stack, String className) {

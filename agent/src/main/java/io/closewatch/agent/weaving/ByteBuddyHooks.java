@@ -101,6 +101,16 @@ public final class ByteBuddyHooks {
             builder = builder.type(types(hooks.types()), loaders(hooks.loaders())).transform(advice(hooks,
                     adviceLoader, reportToBridge));
         }
+        TypeHooks handshakes = plan.handshakes();
+        if (handshakes != null) {
+            builder = builder.type(types(handshakes.types()), loaders(handshakes.loaders()))
+                    .transform((typeBuilder, type, classLoader, javaModule, protectionDomain) -> {
+                        outcome.uncounted(type.getName());
+                        return typeBuilder;
+                    })
+                    .transform(check(handshakes, adviceLoader, plan.bridge()))
+                    .transform(advice(handshakes, adviceLoader, reportToBridge));
+        }
         return builder;
     }
 
@@ -161,7 +171,7 @@ public final class ByteBuddyHooks {
 
     static ElementMatcher<MethodDescription> methods(MethodMatch match) {
         return method -> match.matches(new MethodView(method.getInternalName(), method.getDescriptor(),
-                method.getModifiers()));
+                method.getModifiers(), ClassFileBeingTransformed.methodCode()));
     }
 
     /**
@@ -210,6 +220,11 @@ public final class ByteBuddyHooks {
         @Override
         public boolean hasSuperType(String typeName) {
             return ElementMatchers.hasSuperType(ElementMatchers.named(typeName)).matches(type);
+        }
+
+        @Override
+        public boolean holdsString(String constant) {
+            return ClassFileBeingTransformed.holdsString(constant);
         }
     }
 

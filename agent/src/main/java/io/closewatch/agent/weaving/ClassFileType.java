@@ -62,12 +62,18 @@ final class ClassFileType implements TypeView {
         return false;
     }
 
-    /** Read once, without any code. */
+    @Override
+    public boolean holdsString(String constant) {
+        return ClassStrings.holds(reader, constant);
+    }
+
+    /** Read once, without any code (which a {@link io.closewatch.agent.instrumentation.MethodCode} reads if asked). */
     Members members() {
         if (members == null) {
             List<MethodView> methods = new ArrayList<>();
             Map<String, FieldRef> fields = new HashMap<>();
             String owner = reader.getClassName();
+            ClassStrings strings = new ClassStrings(reader);
             reader.accept(new ClassVisitor(Opcodes.ASM9) {
                 @Override
                 public FieldVisitor visitField(int access, String name, String descriptor, String signature,
@@ -80,7 +86,7 @@ final class ClassFileType implements TypeView {
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                                  String[] exceptions) {
-                    methods.add(new MethodView(name, descriptor, access));
+                    methods.add(new MethodView(name, descriptor, access, strings));
                     return null;
                 }
             }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);

@@ -48,25 +48,29 @@ public final class HookWeaver implements ClassFileTransformer {
     /**
      * One module's hooks on one kind of type; the module is null for hooks that count no stack.
      *
-     * @param disabled whether configuration switched the module off: its types are matched, named and left alone
+     * @param disabled   whether configuration switched the module off: its types are matched, named and left alone
+     * @param handshakes whether these are the handshake detector's: the types they match are uncounted stacks
      */
-    private record Hooks(InstrumentationModule module, TypeHooks hooks, boolean disabled) {
+    private record Hooks(InstrumentationModule module, TypeHooks hooks, boolean disabled, boolean handshakes) {
     }
 
     public HookWeaver(WeavingPlan plan, HookOutcome outcome) {
         List<Hooks> all = new ArrayList<>();
         for (InstrumentationModule module : plan.modules()) {
             for (TypeHooks typeHooks : module.hooks()) {
-                all.add(new Hooks(module, typeHooks, false));
+                all.add(new Hooks(module, typeHooks, false, false));
             }
         }
         for (InstrumentationModule module : plan.disabled()) {
             for (TypeHooks typeHooks : module.hooks()) {
-                all.add(new Hooks(module, typeHooks, true));
+                all.add(new Hooks(module, typeHooks, true, false));
             }
         }
         for (TypeHooks typeHooks : plan.others()) {
-            all.add(new Hooks(null, typeHooks, false));
+            all.add(new Hooks(null, typeHooks, false, false));
+        }
+        if (plan.handshakes() != null) {
+            all.add(new Hooks(null, plan.handshakes(), false, true));
         }
         this.hooks = List.copyOf(all);
         this.adviceLoader = plan.adviceLoader();
@@ -143,6 +147,11 @@ public final class HookWeaver implements ClassFileTransformer {
         }
         for (Hooks off : disabled) {
             outcome.disabled(off.module(), type.name());
+        }
+        for (Hooks match : matched) {
+            if (match.handshakes()) {
+                outcome.uncounted(type.name());
+            }
         }
         if (matched.isEmpty()) {
             return null;

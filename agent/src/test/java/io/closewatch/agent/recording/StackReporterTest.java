@@ -57,6 +57,22 @@ class StackReporterTest {
                 + "missing from websocket_closes_total"), log.lines);
     }
 
+    /** The handshake detector's finds: named once per package, and their handshakes counted by package. */
+    @Test
+    void anImplementationNoModuleCoversIsNamedOncePerPackage() {
+        reporter.uncounted("com.example.ws.Handshake");
+        reporter.uncounted("com.example.ws.Client");
+        reporter.uncounted("Unpackaged");
+        assertEquals(Map.of("com.example.ws counted=false", 1.0, "Unpackaged counted=false", 1.0), stacks());
+        assertEquals(List.of("WARN Closewatch does not count the WebSocket closes of com.example.ws: "
+                + "com.example.ws.Handshake holds the WebSocket accept GUID and no stack Closewatch counts covers it; "
+                + "its handshakes are counted in closewatch_handshakes_uncounted_total "
+                + "(implementation=\"com.example.ws\")", "WARN Closewatch does not count the WebSocket closes of "
+                + "Unpackaged: Unpackaged holds the WebSocket accept GUID and no stack Closewatch counts covers it; its "
+                + "handshakes are counted in closewatch_handshakes_uncounted_total (implementation=\"Unpackaged\")"),
+                log.lines);
+    }
+
     /** A stack a module counts, seen by a class of it (Spring, whose hooks sit on the containers), is counted. */
     @Test
     void aSightingOfACountedStackIsCountedOnceAndNoWarning() {

@@ -262,7 +262,7 @@ class HookWeaverTest {
     void aDisabledModulesTypeIsNamedAndLeftAlone() throws Exception {
         List<String> disabled = new ArrayList<>();
         InstrumentationModule module = module(onJoin(WeavingAdvice.Bindings.class));
-        HookWeaver weaver = new HookWeaver(new WeavingPlan(List.of(), List.of(module), List.of(),
+        HookWeaver weaver = new HookWeaver(new WeavingPlan(List.of(), List.of(module), List.of(), null,
                 getClass().getClassLoader(), CloseWatchBridge.class, null), new HookOutcome() {
                     @Override
                     public void hooked(InstrumentationModule m, TypeHooks typeHooks, String typeName) {
@@ -288,7 +288,7 @@ class HookWeaverTest {
     @Test
     void debugDumpWritesTheOriginalAndTheWovenClassFile(@TempDir Path directory) throws Exception {
         HookWeaver weaver = new HookWeaver(new WeavingPlan(List.of(module(onJoin(WeavingAdvice.Bindings.class))),
-                List.of(), List.of(), getClass().getClassLoader(), CloseWatchBridge.class,
+                List.of(), List.of(), null, getClass().getClassLoader(), CloseWatchBridge.class,
                 new ClassDump(directory.resolve("dump"))), new HookOutcome() {
                     @Override
                     public void hooked(InstrumentationModule m, TypeHooks typeHooks, String typeName) {

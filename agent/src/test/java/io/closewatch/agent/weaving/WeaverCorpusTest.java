@@ -333,7 +333,7 @@ class WeaverCorpusTest {
     }
 
     /** {@code source} with NAME as {@code simpleName}, compiled by the running JDK's javac for {@code release}. */
-    private static Map<String, byte[]> compile(String simpleName, String source, String release) {
+    static Map<String, byte[]> compile(String simpleName, String source, String release) {
         return compile(simpleName, source.replace("NAME", simpleName), release, null, null);
     }
 

@@ -59,12 +59,22 @@ final class CountedCloses {
         return change;
     }
 
-    /** After the last scenario: one quiet period, then nothing may have moved since it settled. */
+    /**
+     * After the last scenario: one quiet period, then nothing may have moved since it settled; and the handshake
+     * detector never took the stack for one the agent does not count.
+     */
     void nothingMovedLate() throws Exception {
         if (settled != null) {
             Thread.sleep(QUIET_MILLIS);
             assertEquals(settled, closesNow(), "a late change after '" + lastScenario + "'");
         }
+        noUncountedHandshakes(Scrape.of(host.metricsPort()));
+    }
+
+    /** No handshake counted as one of a stack the agent does not count: the series is absent (it only goes up). */
+    static void noUncountedHandshakes(Scrape scrape) {
+        assertEquals(Map.of(), scrape.values("closewatch_handshakes_uncounted_total", "application", "release"),
+                "handshakes of a stack the agent counts were taken for uncounted ones");
     }
 
     private Map<String, Double> closesNow() throws Exception {

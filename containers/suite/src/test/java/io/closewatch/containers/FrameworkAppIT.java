@@ -55,6 +55,7 @@ class FrameworkAppIT {
                     .mapToDouble(d -> d).sum());
             assertTrue(scrape.values("closewatch_stack_info", "application", "release").keySet().stream()
                     .noneMatch(key -> key.contains("counted=false")), scrape.body);
+            CountedCloses.noUncountedHandshakes(scrape);
         }
     }
 

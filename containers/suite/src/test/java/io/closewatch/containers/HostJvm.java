@@ -1,5 +1,7 @@
 package io.closewatch.containers;
 
+import io.closewatch.containers.host.RawPeerServer;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,6 +33,9 @@ import java.util.regex.Pattern;
  */
 final class HostJvm implements AutoCloseable {
     private static final long REPLY_TIMEOUT_SECONDS = 90;
+    /** The system property that tells a host where the raw peer listens (the hosts' {@code RawPeer}). */
+    private static final String RAW_PEER_PORT = "closewatch.it.rawPeerPort";
+    private static RawPeerServer rawPeer;
     /** The agent's start-up line: "... metrics at http://0.0.0.0:41234/metrics ...". */
     private static final Pattern METRICS_AT = Pattern.compile("metrics at https?://[^ ]+:(\\d+)/metrics");
 
@@ -87,6 +92,7 @@ final class HostJvm implements AutoCloseable {
         if (agentArgs != null) {
             command.add(agentOption(agentArgs));
         }
+        command.add("-D" + RAW_PEER_PORT + "=" + rawPeerPort());
         command.addAll(jvmOptions);
         command.add("-cp");
         Path runtime = Path.of(requiredProperty("closewatch.it.runtimesDir"), container, "target");
@@ -100,6 +106,17 @@ final class HostJvm implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().putAll(environment);
         return new HostJvm(builder.start(), stderr);
+    }
+
+    /**
+     * The port of the raw peer the hosts' clients meet ({@link RawPeerServer}): one for the suite, in its own JVM,
+     * so that a host runs only the stack under test.
+     */
+    private static synchronized int rawPeerPort() throws IOException {
+        if (rawPeer == null) {
+            rawPeer = new RawPeerServer();
+        }
+        return rawPeer.port();
     }
 
     /** {@code -javaagent:} with the agent jar and {@code agentArgs}, its "{port}" any free port. */

@@ -2,6 +2,7 @@ package io.closewatch.containers;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,45 @@ class UncountedStackIT {
             assertTrue(named.get(0).contains("Closewatch does not count the WebSocket closes of java-websocket "
                     + "(org.java_websocket.WebSocketImpl"), named.get(0));
         }
+    }
+
+    /**
+     * A WebSocket server written by hand (the suite's raw peer, run as the program under the agent): no library the
+     * agent knows, yet it is named by its package and each handshake it answers is counted, exactly.
+     */
+    @Test
+    void aServerWrittenByHandIsNamedAndEachOfItsHandshakesCounted() throws Exception {
+        try (HostJvm host = HostJvm.start("okhttp4", "io.closewatch.containers.host.RawPeerServer", List.of(),
+                JavaHomes.require(17), "port={port}", List.of(), Map.of())) {
+            String peer = "ws://127.0.0.1:" + host.readyValue("raw");
+            HttpClient client = HttpClient.newHttpClient();
+            for (String action : List.of("close/1000", "close/4001", "fin")) {
+                JdkClientSessions.session(client, peer + "/" + action, webSocket -> { }); // the peer ends it
+            }
+            String series = "{implementation=io.closewatch.containers.host}";
+            Map<String, Double> expected = Map.of(series, 3.0);
+            assertEquals(expected, await(host, "closewatch_handshakes_uncounted_total", expected));
+            assertEquals(Map.of("{counted=false, stack=io.closewatch.containers.host}", 1.0), stacks(host));
+            List<String> named = host.stderr().lines().filter(line -> line.contains("does not count")).toList();
+            assertEquals(1, named.size(), host.stderr());
+            assertTrue(named.get(0).contains("Closewatch does not count the WebSocket closes of "
+                    + "io.closewatch.containers.host: io.closewatch.containers.host.RawPeerServer holds the WebSocket "
+                    + "accept GUID"), named.get(0));
+            assertEquals(Map.of(), Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
+                    "release"), "nothing it does is a close the agent counts");
+        }
+    }
+
+    /** The series of {@code metric} once they are {@code expected}, or as they are after 10 s. */
+    private static Map<String, Double> await(HostJvm host, String metric, Map<String, Double> expected)
+            throws Exception {
+        Map<String, Double> values = Map.of();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!values.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            values = Scrape.of(host.metricsPort()).values(metric, "application", "release");
+        }
+        return values;
     }
 
     private static Map<String, Double> stacks(HostJvm host) {

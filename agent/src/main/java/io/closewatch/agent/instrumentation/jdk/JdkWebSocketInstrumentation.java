@@ -31,6 +31,12 @@ public final class JdkWebSocketInstrumentation implements InstrumentationModule 
         return "java.net.http";
     }
 
+    /** The GUID is in the classes of this stack: {@code OpeningHandshake} checks the accept key. */
+    @Override
+    public String[] handshakeClasses() {
+        return new String[] {"jdk.internal.net.http.websocket."};
+    }
+
     @Override
     public String[] classFileNames() {
         return new String[] {"WebSocketImpl"};

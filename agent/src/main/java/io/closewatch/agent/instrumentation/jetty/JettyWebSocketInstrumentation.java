@@ -24,6 +24,12 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
         return "jetty-jakarta";
     }
 
+    /** The GUID is in the classes of this stack: Jetty 12's core, under all of its WebSocket APIs. */
+    @Override
+    public String[] handshakeClasses() {
+        return new String[] {"org.eclipse.jetty.websocket.core.WebSocketConstants"};
+    }
+
     @Override
     public String[] classFileNames() {
         return new String[] {"JakartaWebSocketFrameHandler"};

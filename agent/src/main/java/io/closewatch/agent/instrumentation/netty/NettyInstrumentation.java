@@ -29,6 +29,12 @@ public final class NettyInstrumentation implements InstrumentationModule {
         return "netty";
     }
 
+    /** The GUID is in the classes of this stack: the handshakers (Vert.x, Reactor Netty and Quarkus run on them). */
+    @Override
+    public String[] handshakeClasses() {
+        return new String[] {"io.netty.handler.codec.http.websocketx."};
+    }
+
     @Override
     public String[] classFileNames() {
         return new String[] {"WebSocketServerHandshaker", "WebSocketClientHandshaker", "WebSocket08FrameEncoder",

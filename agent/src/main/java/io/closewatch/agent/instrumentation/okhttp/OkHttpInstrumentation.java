@@ -23,6 +23,12 @@ public final class OkHttpInstrumentation implements InstrumentationModule {
         return "okhttp";
     }
 
+    /** The GUID is in the classes of this stack: {@code RealWebSocket} checks the accept key. */
+    @Override
+    public String[] handshakeClasses() {
+        return new String[] {"okhttp3.internal.ws."};
+    }
+
     @Override
     public String[] classFileNames() {
         return new String[] {"RealWebSocket"};

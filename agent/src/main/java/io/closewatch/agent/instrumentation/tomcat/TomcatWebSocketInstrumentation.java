@@ -40,6 +40,12 @@ public final class TomcatWebSocketInstrumentation implements InstrumentationModu
         return "tomcat";
     }
 
+    /** The GUID is in the classes of this stack: Tomcat's server answers in {@code UpgradeUtil}. */
+    @Override
+    public String[] handshakeClasses() {
+        return new String[] {"org.apache.tomcat.websocket."};
+    }
+
     @Override
     public String[] classFileNames() {
         return new String[] {"WsHttpUpgradeHandler", "WsFrameClient"};

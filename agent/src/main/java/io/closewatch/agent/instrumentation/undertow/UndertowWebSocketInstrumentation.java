@@ -29,6 +29,12 @@ public final class UndertowWebSocketInstrumentation implements InstrumentationMo
         return "undertow";
     }
 
+    /** The GUID is in the classes of this stack: its core's handshakes, which its JSR implementation runs on. */
+    @Override
+    public String[] handshakeClasses() {
+        return new String[] {"io.undertow.websockets."};
+    }
+
     @Override
     public String[] classFileNames() {
         return new String[] {"sendBlockingInternal", "onFullCloseMessage", "UndertowSession"};

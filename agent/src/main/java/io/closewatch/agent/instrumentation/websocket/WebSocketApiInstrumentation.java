@@ -51,6 +51,12 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
      * An endpoint's {@code onOpen}/{@code onClose} descriptors and a session implementation's interface list name
      * {@code Session}; a session subclass that overrides only {@code close(CloseReason)} names that.
      */
+    /** The GUID is in the classes of this stack: Tyrus is counted through the API alone. */
+    @Override
+    public String[] handshakeClasses() {
+        return new String[] {"org.glassfish.tyrus."};
+    }
+
     @Override
     public String[] classFileNames() {
         return new String[] {"/websocket/Session", "/websocket/CloseReason", "connectToServer"};

@@ -4,6 +4,9 @@ import org.eclipse.jetty.websocket.api.Callback;
 
 /** Stands in for Jetty 12.1's session of its own WebSocket API in the fast hook tests: its close and disconnect. */
 public class WebSocketSession {
+    /** As Jetty's: the name the module's byte search finds this class by. */
+    private JettyWebSocketFrameHandler frameHandler;
+
     public void close(int statusCode, String reason, Callback callback) {
     }
 

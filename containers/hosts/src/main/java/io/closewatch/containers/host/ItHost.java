@@ -25,7 +25,6 @@ public final class ItHost {
     static final long TIMEOUT_SECONDS = 20;
 
     private final int serverPort;
-    private final RawPeerServer rawPeer;
     private final HttpClient httpClient = HttpClient.newHttpClient();
     /** Sessions kept open by "hold" until "release", with the latch each one's listener counts down. */
     private final List<WebSocket> held = new ArrayList<>();
@@ -37,19 +36,17 @@ public final class ItHost {
     private OkHttpSessions okHttp;
     private WeakReference<ClassLoader> webappLoader;
 
-    private ItHost(ServerUnderTest server, ContainerClient client, int serverPort, RawPeerServer rawPeer) {
+    private ItHost(ServerUnderTest server, ContainerClient client, int serverPort) {
         this.server = server;
         this.client = client;
         this.serverPort = serverPort;
-        this.rawPeer = rawPeer;
     }
 
     /** @param args the container to serve the endpoints on, as {@link ServerUnderTest#named} knows it */
     public static void main(String[] args) throws Exception {
-        try (ServerUnderTest server = ServerUnderTest.named(args[0]); RawPeerServer rawPeer = new RawPeerServer();
-             ContainerClient client = server.client()) {
-            ItHost host = new ItHost(server, client, server.start(), rawPeer);
-            System.out.println("READY container=" + args[0] + " server=" + host.serverPort + " raw=" + rawPeer.port());
+        try (ServerUnderTest server = ServerUnderTest.named(args[0]); ContainerClient client = server.client()) {
+            ItHost host = new ItHost(server, client, server.start());
+            System.out.println("READY container=" + args[0] + " server=" + host.serverPort + " raw=" + RawPeer.port());
             ((Scenarios) host::run).playFromStandardInput();
             if (host.okHttp != null) {
                 host.okHttp.close();
@@ -78,7 +75,7 @@ public final class ItHost {
                 jdk(command[2], (ws, ended) -> ws.sendText("x".repeat(Integer.parseInt(command[1])), true));
                 break;
             case "jdk-raw-peer": // <action>: the raw server ends the JDK client's session (see RawPeerServer)
-                jdkSession(URI.create("ws://127.0.0.1:" + rawPeer.port() + "/" + command[1]), (ws, ended) -> { });
+                jdkSession(URI.create("ws://127.0.0.1:" + RawPeer.port() + "/" + command[1]), (ws, ended) -> { });
                 break;
             case "container-client-close": // <code> <path>: the container's own client closes
                 client.close(serverUri(command[2]), Integer.parseInt(command[1]));
@@ -122,7 +119,7 @@ public final class ItHost {
                 okHttp().cancel(serverUri(command[1]));
                 break;
             case "okhttp-raw-peer": // <action>: the raw server ends OkHttp's session (see RawPeerServer)
-                okHttp().peerEnds(URI.create("ws://127.0.0.1:" + rawPeer.port() + "/" + command[1]));
+                okHttp().peerEnds(URI.create("ws://127.0.0.1:" + RawPeer.port() + "/" + command[1]));
                 break;
             case "okhttp-concurrent": // <sessions> <path>: OkHttp's client closes 1000, server closes 4001, cancel
                 URI target = serverUri(command[2]);

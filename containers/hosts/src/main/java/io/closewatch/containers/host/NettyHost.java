@@ -46,27 +46,25 @@ public final class NettyHost {
     private final EventLoopGroup group;
     private final int protocolHandlerPort;
     private final int handshakerPort;
-    private final RawPeerServer rawPeer;
 
-    private NettyHost(EventLoopGroup group, int protocolHandlerPort, int handshakerPort, RawPeerServer rawPeer) {
+    private NettyHost(EventLoopGroup group, int protocolHandlerPort, int handshakerPort) {
         this.group = group;
         this.protocolHandlerPort = protocolHandlerPort;
         this.handshakerPort = handshakerPort;
-        this.rawPeer = rawPeer;
     }
 
     @SuppressWarnings("deprecation") // NioEventLoopGroup is the one group both Netty 4.1 and 4.2 have
     public static void main(String[] args) throws Exception {
         EventLoopGroup group = new NioEventLoopGroup(2);
-        try (RawPeerServer rawPeer = new RawPeerServer()) {
+        try {
             Channel protocolHandlerServer = server(group, pipeline -> pipeline.addLast(new HttpServerCodec(),
                     new HttpObjectAggregator(65536), new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig
                             .newBuilder().websocketPath("/chat").checkStartsWith(true).build()), new CloseAsAsked()));
             Channel handshakerServer = server(group, pipeline -> pipeline.addLast(new HttpServerCodec(),
                     new HttpObjectAggregator(65536), new OwnHandshake()));
-            NettyHost host = new NettyHost(group, port(protocolHandlerServer), port(handshakerServer), rawPeer);
+            NettyHost host = new NettyHost(group, port(protocolHandlerServer), port(handshakerServer));
             System.out.println("READY handler=" + host.protocolHandlerPort + " handshaker=" + host.handshakerPort
-                    + " raw=" + rawPeer.port());
+                    + " raw=" + RawPeer.port());
             ((Scenarios) host::run).playFromStandardInput();
             protocolHandlerServer.close().sync();
             handshakerServer.close().sync();
@@ -141,7 +139,7 @@ public final class NettyHost {
                         channel -> channel.writeAndFlush(new TextWebSocketFrame("big")));
                 break;
             case "raw-peer": // <action>: the raw server ends the client's session (see RawPeerServer)
-                session(rawPeer.port(), "/" + command[1], channel -> { });
+                session(RawPeer.port(), "/" + command[1], channel -> { });
                 break;
             case "raw-client": // <action> <path>: a raw client ends its session with the server of the path
                 RawWebSocket.playClient(serverOf(command[2]), command[1], command[2]);

@@ -4,7 +4,7 @@ import java.net.URI;
 
 /**
  * OkHttp's WebSocket client alone (for OkHttp 4.12, whose runtime has no container), against raw-socket peers on
- * 127.0.0.1 that end each session as named (see {@code RawPeerServer}). Reads one scenario per line, plays it,
+ * 127.0.0.1 that end each session as named (see {@code RawPeerServer}, in the suite's JVM). Reads one scenario per line, plays it,
  * answers "DONE" once the session has ended, and stops on "exit".
  */
 public final class OkHttpHost {
@@ -12,13 +12,13 @@ public final class OkHttpHost {
     }
 
     public static void main(String[] args) throws Exception {
-        try (RawPeerServer rawPeer = new RawPeerServer(); OkHttpSessions okHttp = new OkHttpSessions()) {
-            System.out.println("READY raw=" + rawPeer.port());
+        try (OkHttpSessions okHttp = new OkHttpSessions()) {
+            System.out.println("READY raw=" + RawPeer.port());
             ((Scenarios) command -> {
                 if (!command[0].equals("raw-peer")) { // <action>: the raw server ends OkHttp's session
                     throw new IllegalArgumentException("unknown scenario " + command[0]);
                 }
-                okHttp.peerEnds(URI.create("ws://127.0.0.1:" + rawPeer.port() + "/" + command[1]));
+                okHttp.peerEnds(URI.create("ws://127.0.0.1:" + RawPeer.port() + "/" + command[1]));
             }).playFromStandardInput();
         }
     }

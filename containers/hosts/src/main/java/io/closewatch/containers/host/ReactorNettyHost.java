@@ -40,12 +40,10 @@ public final class ReactorNettyHost {
     private final ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient();
     private final DisposableServer webFlux;
     private final DisposableServer plain;
-    private final RawPeerServer rawPeer;
 
-    private ReactorNettyHost(DisposableServer webFlux, DisposableServer plain, RawPeerServer rawPeer) {
+    private ReactorNettyHost(DisposableServer webFlux, DisposableServer plain) {
         this.webFlux = webFlux;
         this.plain = plain;
-        this.rawPeer = rawPeer;
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,12 +58,10 @@ public final class ReactorNettyHost {
                 .bindNow();
         DisposableServer plain = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes.ws("/plain/{id}", ReactorNettyHost::plainChat)).bindNow();
-        try (RawPeerServer rawPeer = new RawPeerServer()) {
-            ReactorNettyHost host = new ReactorNettyHost(webFlux, plain, rawPeer);
-            System.out.println("READY webflux=" + webFlux.port() + " plain=" + plain.port() + " raw="
-                    + rawPeer.port());
-            ((Scenarios) host::run).playFromStandardInput();
-        }
+        ReactorNettyHost host = new ReactorNettyHost(webFlux, plain);
+        System.out.println("READY webflux=" + webFlux.port() + " plain=" + plain.port() + " raw="
+                + RawPeer.port());
+        ((Scenarios) host::run).playFromStandardInput();
         webFlux.disposeNow();
         plain.disposeNow();
         context.close();
@@ -113,7 +109,7 @@ public final class ReactorNettyHost {
                 session(serverOf(command[1]), command[1], s -> s.send(Mono.just(s.textMessage("big"))));
                 break;
             case "raw-peer": // <action>: the raw server ends the client's session (see RawPeerServer)
-                session(rawPeer.port(), "/" + command[1], s -> Mono.empty());
+                session(RawPeer.port(), "/" + command[1], s -> Mono.empty());
                 break;
             case "raw-client": // <action> <path>: a raw client ends its session with the server of the path
                 RawWebSocket.playClient(serverOf(command[2]), command[1], command[2]);

@@ -28,12 +28,10 @@ public final class VertxHost {
     private final WebSocketClient client = vertx.createWebSocketClient();
     private final int serverPort;
     private final int idleServerPort;
-    private final RawPeerServer rawPeer;
 
-    private VertxHost(int serverPort, int idleServerPort, RawPeerServer rawPeer) {
+    private VertxHost(int serverPort, int idleServerPort) {
         this.serverPort = serverPort;
         this.idleServerPort = idleServerPort;
-        this.rawPeer = rawPeer;
     }
 
     public static void main(String[] args) throws Exception {
@@ -41,13 +39,11 @@ public final class VertxHost {
         HttpServer server = get(serverVertx.createHttpServer().webSocketHandler(ws -> serve(ws)).listen(0, "127.0.0.1"));
         HttpServer idleServer = get(serverVertx.createHttpServer(new HttpServerOptions().setIdleTimeout(1)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)).webSocketHandler(ws -> serve(ws)).listen(0, "127.0.0.1"));
-        try (RawPeerServer rawPeer = new RawPeerServer()) {
-            VertxHost host = new VertxHost(server.actualPort(), idleServer.actualPort(), rawPeer);
-            System.out.println("READY server=" + server.actualPort() + " idle=" + idleServer.actualPort() + " raw="
-                    + rawPeer.port());
-            ((Scenarios) host::run).playFromStandardInput();
-            get(host.vertx.close());
-        }
+        VertxHost host = new VertxHost(server.actualPort(), idleServer.actualPort());
+        System.out.println("READY server=" + server.actualPort() + " idle=" + idleServer.actualPort() + " raw="
+                + RawPeer.port());
+        ((Scenarios) host::run).playFromStandardInput();
+        get(host.vertx.close());
         get(serverVertx.close());
     }
 
@@ -81,7 +77,7 @@ public final class VertxHost {
                 });
                 break;
             case "raw-peer": // <action>: the raw server ends Vert.x's client's session (see RawPeerServer)
-                session(rawPeer.port(), "/" + command[1], ws -> { });
+                session(RawPeer.port(), "/" + command[1], ws -> { });
                 break;
             case "raw-client": // <action> <path>: a raw client ends its session with Vert.x's server
                 RawWebSocket.playClient(serverPort, command[1], command[2]);

@@ -53,21 +53,18 @@ public final class IsolationHost {
         System.out.println("host-scrape-has-websocket " + registry.scrape().contains("websocket_"));
         LOG.info("host logging works");
 
-        int rawPort;
-        try (RawPeerServer peer = new RawPeerServer()) {
-            rawPort = peer.port();
-            CountDownLatch ended = new CountDownLatch(1);
-            HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
-                    URI.create("ws://127.0.0.1:" + peer.port() + "/close/4002"), new WebSocket.Listener() {
-                        @Override
-                        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                            ended.countDown();
-                            return null;
-                        }
-                    }).get(20, TimeUnit.SECONDS);
-            if (!ended.await(20, TimeUnit.SECONDS)) {
-                throw new AssertionError("the session did not end");
-            }
+        int rawPort = RawPeer.port();
+        CountDownLatch ended = new CountDownLatch(1);
+        HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
+                URI.create("ws://127.0.0.1:" + rawPort + "/close/4002"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        ended.countDown();
+                        return null;
+                    }
+                }).get(20, TimeUnit.SECONDS);
+        if (!ended.await(20, TimeUnit.SECONDS)) {
+            throw new AssertionError("the session did not end");
         }
         System.out.println("READY raw=" + rawPort);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
