@@ -7,6 +7,7 @@ import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
 import io.closewatch.agent.instrumentation.handshake.UncountedHandshakes;
 import io.closewatch.agent.instrumentation.javalin.JavalinInstrumentation;
+import io.closewatch.agent.instrumentation.javawebsocket.JavaWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jettyapi.JettyApiInstrumentation;
@@ -57,7 +58,8 @@ final class HookInstaller {
         new ReactorNettyInstrumentation(),
         new NettyInstrumentation(),
         new WebFluxInstrumentation(),
-        new JdkWebSocketInstrumentation()
+        new JdkWebSocketInstrumentation(),
+        new JavaWebSocketInstrumentation()
     );
 
     private HookInstaller() {

@@ -201,6 +201,20 @@ public final class HookHarness implements AutoCloseable {
         return closes;
     }
 
+    /**
+     * {@link #closes}, once they are {@code expected} or after 10 s: for stacks that count a session on another
+     * thread, after they told the application it ended.
+     */
+    public Map<String, Double> awaitCloses(Map<String, Double> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        Map<String, Double> closes = closes();
+        while (!closes.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            closes = closes();
+        }
+        return closes;
+    }
+
     /** Every (api, side, endpoint) with meters, as {@code "api side endpoint"}, whether it saw a close or not. */
     public Set<String> endpoints() {
         Set<String> endpoints = new TreeSet<>();

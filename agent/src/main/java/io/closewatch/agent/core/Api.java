@@ -22,6 +22,8 @@ public final class Api {
     public static final String NETTY = "netty";
     /** Vert.x's {@code ServerWebSocket} and {@code WebSocket} ({@code io.vertx.core.http}) */
     public static final String VERTX = "vertx";
+    /** Java-WebSocket's {@code org.java_websocket.WebSocket} (its {@code WebSocketServer} and {@code WebSocketClient}) */
+    public static final String JAVA_WEBSOCKET = "java-websocket";
 
     private Api() {
     }

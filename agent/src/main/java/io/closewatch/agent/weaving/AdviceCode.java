@@ -77,12 +77,12 @@ final class AdviceCode {
     }
 
     /**
-     * @param webSocketNamespace null, or the namespace ({@code javax}, say) that {@code jakarta.websocket} types in
-     *                           the advice are read in
+     * @param webSocketNamespace null, or the namespace ({@code javax}, say) that the {@code jakarta.*} types in the
+     *                           advice ({@code jakarta.websocket}, {@code jakarta.servlet}) are read in
      */
     static AdviceCode read(String className, byte[] classFile, String webSocketNamespace) {
         byte[] inNamespace = webSocketNamespace == null || webSocketNamespace.equals("jakarta") ? classFile
-                : remap(classFile, "jakarta/websocket/", webSocketNamespace + "/websocket/");
+                : remap(classFile, "jakarta/", webSocketNamespace + "/");
         List<Method> enter = new ArrayList<>();
         List<Method> exit = new ArrayList<>();
         new ClassReader(inNamespace).accept(new ClassVisitor(Opcodes.ASM9) {

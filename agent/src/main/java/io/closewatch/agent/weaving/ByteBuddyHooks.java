@@ -186,8 +186,7 @@ public final class ByteBuddyHooks {
                 ? new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
                 : new AgentBuilder.Transformer.ForAdvice(Advice.withCustomMapping().bind(WebSocketApi.class, namespace))
                         .include(namespace.equals("jakarta") ? adviceClasses
-                                : new NamespaceRemappingLocator(adviceClasses, "jakarta/websocket/",
-                                        namespace + "/websocket/"));
+                                : new NamespaceRemappingLocator(adviceClasses, "jakarta/", namespace + "/"));
         advice = advice.withExceptionHandler(exceptionHandler);
         for (TypeHooks.MethodHook method : hooks.methods()) {
             advice = advice.advice(methods(method.methods()), method.advice());

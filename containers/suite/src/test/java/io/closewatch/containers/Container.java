@@ -14,6 +14,8 @@ enum Container {
     TOMCAT_9("tomcat9", "javax", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local", null),
     SPRING_62("spring62", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local",
             "jakarta"),
+    // Spring 5.3 (Spring Boot 2.7) on Tomcat 9: javax.websocket.
+    SPRING_53("spring53", "javax", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local", "javax"),
     SPRING_70("spring70", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local",
             "jakarta"),
     JETTY_12("jetty12", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
@@ -32,6 +34,8 @@ enum Container {
     UNDERTOW_23("undertow23", "jakarta", 1000, List.of(1006), "local", 1001, 1002, "local", "local", "local", null),
     SPRING_62_UNDERTOW("spring62undertow", "jakarta", 1000, List.of(1006), "local", 1001, 1002, "local", "local",
             "local", "jakarta"),
+    SPRING_53_UNDERTOW("spring53undertow", "javax", 1000, List.of(1006), "local", 1001, 1002, "local", "local",
+            "local", "javax"),
     // Tyrus closes idle sessions with 1000 and tells the application 1006, or 1000 when the peer's echo wins the race.
     TYRUS_22("tyrus22", "jakarta", 1000, List.of(1006, 1000), "local", 1000, 1002, "remote", "remote", "local", null);
 

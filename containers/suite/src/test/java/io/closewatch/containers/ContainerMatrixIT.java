@@ -173,3 +173,27 @@ class Spring7OnJetty121OnJava25IT extends ContainerScenarios {
         super(Container.SPRING_70_JETTY, 25);
     }
 }
+
+class Spring53OnTomcat9OnJava17IT extends ContainerScenarios {
+    Spring53OnTomcat9OnJava17IT() {
+        super(Container.SPRING_53, 17);
+    }
+}
+
+class Spring53OnTomcat9OnJava25IT extends ContainerScenarios {
+    Spring53OnTomcat9OnJava25IT() {
+        super(Container.SPRING_53, 25);
+    }
+}
+
+class Spring53OnUndertow22OnJava17IT extends ContainerScenarios {
+    Spring53OnUndertow22OnJava17IT() {
+        super(Container.SPRING_53_UNDERTOW, 17);
+    }
+}
+
+class Spring53OnUndertow22OnJava25IT extends ContainerScenarios {
+    Spring53OnUndertow22OnJava25IT() {
+        super(Container.SPRING_53_UNDERTOW, 25);
+    }
+}

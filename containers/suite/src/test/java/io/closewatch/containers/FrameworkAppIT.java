@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FrameworkAppIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
+            "boot27; javax; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
             "boot35jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
             "boot40jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
             "boot35webflux; reactor-netty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",

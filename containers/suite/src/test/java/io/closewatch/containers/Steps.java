@@ -46,6 +46,14 @@ final class Steps {
         assertEquals(stacks, scrape.values("closewatch_stack_info", "application", "release"));
     }
 
+    /**
+     * Plays {@code scenario}; the closes must then have changed by exactly one of {@code ways}: a stack that reports
+     * the scenario in more than one way, each pinned.
+     */
+    void playOneOf(String scenario, List<Map<String, Double>> ways) throws Exception {
+        closes.play(scenario, ways);
+    }
+
     /** Plays {@code scenario}; the closes must then have changed by {@code added}, all of it. */
     @SafeVarargs
     final void play(String scenario, Map<String, Double>... added) throws Exception {

@@ -12,17 +12,19 @@ import static io.closewatch.agent.instrumentation.TypeMatch.declaresMethod;
 import static io.closewatch.agent.instrumentation.TypeMatch.hasSuperType;
 
 /**
- * Spring Framework WebSocket on a jakarta.websocket container. Spring upgrades each handshake with a fresh
- * {@code ServerEndpointConfig} whose path is the concrete request path ({@code /ws/42}); counted as it is, every
- * path would be a new series. This module reads the template the handler mapping matched ({@code /ws/{id}}) from
- * the request where Spring hands the upgrade over: to the container ({@code ServerContainer.upgradeHttpToWebSocket},
- * Spring 6.2 on Tomcat and 7.0), or to its own container-specific strategy (Spring 6.2 on Undertow), and gives it to
- * the agent for the endpoint Spring registered; the session itself is
- * counted by the {@code jakarta.websocket} hooks on Spring's {@code Endpoint} adapter, so once. (Spring on Jetty
- * upgrades through Jetty's own API, whose module reads the same pattern.)
+ * Spring Framework WebSocket on a jakarta.websocket container, and Spring 5.3 on a javax.websocket one. Spring
+ * upgrades each handshake with a fresh {@code ServerEndpointConfig} whose path is the concrete request path
+ * ({@code /ws/42}); counted as it is, every path would be a new series. This module reads the template the handler
+ * mapping matched ({@code /ws/{id}}) from the request where Spring hands the upgrade over: to the container
+ * ({@code ServerContainer.upgradeHttpToWebSocket}, Spring 6.2 on Tomcat and 7.0; {@code doUpgrade} of Tomcat 9's and
+ * Undertow's javax containers, Spring 5.3), or to its own container-specific strategy (Spring 6.2 on Undertow), and
+ * gives it to the agent for the endpoint Spring registered; the session itself is counted by the
+ * {@code jakarta.websocket} (or {@code javax.websocket}) hooks on Spring's {@code Endpoint} adapter, so once. (Spring
+ * on Jetty upgrades through Jetty's own API, whose module reads the same pattern.)
  */
 public final class SpringWebSocketInstrumentation implements InstrumentationModule {
     private static final String SERVER_CONTAINER = "jakarta.websocket.server.ServerContainer";
+    private static final String JAVAX_SERVER_CONTAINER = "javax.websocket.server.ServerContainer";
     private static final String UPGRADE_STRATEGY =
             "org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy";
 
@@ -33,7 +35,7 @@ public final class SpringWebSocketInstrumentation implements InstrumentationModu
 
     @Override
     public String[] classFileNames() {
-        return new String[] {"upgradeHttpToWebSocket"};
+        return new String[] {"upgradeHttpToWebSocket", "doUpgrade"};
     }
 
     /**
@@ -49,6 +51,11 @@ public final class SpringWebSocketInstrumentation implements InstrumentationModu
                         ClassLoaderCanSee.canSee("jakarta.servlet.http.HttpServletRequest"))
                         .advice(upgrade, advice("UpgradeAdvice")).shared(),
                 new TypeHooks(declaresMethod("upgradeHttpToWebSocket").and(hasSuperType(UPGRADE_STRATEGY)),
-                        ClassLoaderCanSee.canSee(UPGRADE_STRATEGY)).advice(upgrade, advice("UpgradeAdvice")).shared());
+                        ClassLoaderCanSee.canSee(UPGRADE_STRATEGY)).advice(upgrade, advice("UpgradeAdvice")).shared(),
+                // Spring 5.3 on a javax.websocket container (Tomcat 9, Undertow 2.2): the container's doUpgrade.
+                new TypeHooks(declaresMethod("doUpgrade").notInterface().and(hasSuperType(JAVAX_SERVER_CONTAINER)),
+                        ClassLoaderCanSee.canSee("javax.servlet.http.HttpServletRequest"))
+                        .advice(named("doUpgrade").takesArguments(4).notAbstract(), advice("UpgradeAdvice"))
+                        .inWebSocketNamespace("javax").shared());
     }
 }

@@ -7,7 +7,8 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * {@code upgradeHttpToWebSocket(request, response, endpointConfig, pathParams)} of a jakarta.websocket container or
- * of Spring's own upgrade strategy, when Spring upgrades: the handler mapping put the pattern it matched into the request (Spring's
+ * of Spring's own upgrade strategy (or {@code doUpgrade}, the same, of a javax.websocket container, where this advice
+ * is read in javax), when Spring upgrades: the handler mapping put the pattern it matched into the request (Spring's
  * {@code HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE}, named here so that the agent needs no Spring class), and
  * Spring's registration is its own configurator, handing the container the endpoint it was built with. Any other
  * caller's configuration is left alone: asking it for its endpoint could make a new one.

@@ -17,13 +17,13 @@ interface ServerUnderTest extends AutoCloseable {
     static ServerUnderTest named(String container) throws ReflectiveOperationException {
         String implementation = switch (container) {
             case "tomcat11", "tomcat10", "tomcat9" -> "TomcatServer";
-            case "spring62", "spring70" -> "SpringServer";
+            case "spring62", "spring70", "spring53" -> "SpringServer";
             case "jetty12" -> "JettyServer";
             case "jettyapi121", "jettyapi120" -> "JettyApiServer";
             case "spring62jetty", "spring62jetty120" -> "SpringJettyServer";
             case "spring70jetty" -> "SpringJettyEe11Server";
             case "undertow23" -> "UndertowServer";
-            case "spring62undertow" -> "SpringUndertowServer";
+            case "spring62undertow", "spring53undertow" -> "SpringUndertowServer";
             case "tyrus22" -> "TyrusServer";
             default -> throw new IllegalArgumentException("unknown container " + container);
         };

@@ -1,0 +1,173 @@
+package io.closewatch.containers.host;
+
+import org.java_websocket.WebSocket;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshake;
+import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.WebSocketServer;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A Java-WebSocket server and its client on 127.0.0.1, for {@code JavaWebSocketIT}: prints
+ * {@code READY server=<port> raw=<port>} and plays one scenario per line. The server closes as a message asks
+ * ("close:&lt;code&gt;") and takes frames of at most {@value #MAX_FRAME} bytes. Sessions at once are played by raw
+ * peers on the other side: between Java-WebSocket's own server and client, which of two codes the server's
+ * application is told is a race (see the IT).
+ */
+public final class JavaWebSocketHost {
+    private static final int MAX_FRAME = 1024;
+
+    private final int serverPort;
+
+    private JavaWebSocketHost(int serverPort) {
+        this.serverPort = serverPort;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Server server = new Server();
+        server.start();
+        ItHost.await(server.started, "the Java-WebSocket server's start");
+        JavaWebSocketHost host = new JavaWebSocketHost(server.getPort());
+        System.out.println("READY server=" + host.serverPort + " raw=" + RawPeer.port());
+        ((Scenarios) host::run).playFromStandardInput();
+        server.stop(1000);
+    }
+
+    private void run(String[] command) throws Exception {
+        switch (command[0]) {
+            case "client-close": // <code> <path>: the client closes
+                session(serverPort, command[2], client -> client.close(Integer.parseInt(command[1]), "bye"));
+                break;
+            case "server-close": // <code> <path>: the server closes the client's session
+                session(serverPort, command[2], client -> client.send("close:" + command[1]));
+                break;
+            case "client-too-big": // <path>: the client sends a frame over the server's limit
+                session(serverPort, command[1], client -> client.send("x".repeat(MAX_FRAME * 4)));
+                break;
+            case "raw-peer": // <action>: the raw server ends the client's session (see RawPeerServer)
+                session(RawPeer.port(), "/" + command[1], client -> { });
+                break;
+            case "raw-client": // <action> <path>: a raw client ends its session with the server
+                RawWebSocket.playClient(serverPort, command[1], command[2]);
+                break;
+            case "raw-clients": // <sessions> <action> <path>: raw clients end their sessions with the server at once
+                atOnce(Integer.parseInt(command[1]), () -> RawWebSocket.playClient(serverPort, command[2], command[3]));
+                break;
+            case "raw-peers": // <sessions> <action>: the raw server ends as many client sessions at once
+                atOnce(Integer.parseInt(command[1]), () -> session(RawPeer.port(), "/" + command[2], client -> { }));
+                break;
+            default:
+                throw new IllegalArgumentException("unknown scenario " + command[0]);
+        }
+    }
+
+    /** A session played by {@code sessions} threads at once. */
+    private interface Session {
+        void play() throws Exception;
+    }
+
+    private static void atOnce(int sessions, Session session) throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < sessions; i++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    session.play();
+                } catch (Exception | AssertionError e) {
+                    failures.add(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(ItHost.TIMEOUT_SECONDS * 2));
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " sessions failed", failures.get(0));
+        }
+    }
+
+    /**
+     * Opens a client session to {@code path}, acts on it while it is open, and waits until its {@code onClose} ran (a
+     * raw peer may close it before the connect returns).
+     */
+    private static void session(int port, String path, Consumer<WebSocketClient> action) throws Exception {
+        Client client = new Client(URI.create("ws://127.0.0.1:" + port + path));
+        if (client.connectBlocking(ItHost.TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            action.accept(client);
+        }
+        ItHost.await(client.closed, "Java-WebSocket client session to " + port + path);
+    }
+
+    private static final class Server extends WebSocketServer {
+        final CountDownLatch started = new CountDownLatch(1);
+
+        Server() {
+            super(new InetSocketAddress("127.0.0.1", 0),
+                    // No extension, the empty protocol (as the default draft has), and the frame limit.
+                    List.<Draft>of(new Draft_6455(Collections.emptyList(), List.of(new Protocol("")), MAX_FRAME)));
+            setReuseAddr(true);
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String message) {
+            if (message.startsWith("close:")) {
+                conn.close(Integer.parseInt(message.substring("close:".length())), "asked to");
+            }
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception error) {
+        }
+    }
+
+    private static final class Client extends WebSocketClient {
+        final CountDownLatch closed = new CountDownLatch(1);
+
+        Client(URI target) {
+            super(target);
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+        }
+
+        @Override
+        public void onMessage(String message) {
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            closed.countDown();
+        }
+
+        @Override
+        public void onError(Exception error) {
+        }
+    }
+}

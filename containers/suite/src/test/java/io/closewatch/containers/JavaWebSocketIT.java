@@ -1,0 +1,83 @@
+package io.closewatch.containers;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Java-WebSocket (1.6, and 1.5), server and client, against the real agent (see {@code JavaWebSocketHost}): each
+ * scenario adds exactly the expected series and no other, both sides, and every session ends with the active gauges
+ * at 0. A Java-WebSocket server serves every path with one listener: the path a session was requested at (without
+ * its query) is its label.
+ * <p>
+ * Between Java-WebSocket's own client and server, the server's application is told either the code or 1006: the
+ * server decodes frames on worker threads while its selector thread reads the connection, and when the connection's
+ * end (or a reset) is read before the close frame is decoded, it ends the session with 1006 at once (measured: a few
+ * sessions in a hundred). The agent counts what the application is told; these scenarios accept both, exactly.
+ * Sessions at once are played against raw peers, where the order is fixed.
+ */
+class JavaWebSocketIT {
+    private static Map<String, Double> both(Map<String, Double> one, Map<String, Double> other) {
+        Map<String, Double> both = new TreeMap<>(one);
+        other.forEach((key, count) -> both.merge(key, count, Double::sum));
+        return both;
+    }
+
+    /** The client closes with {@code code}: the server is told it (its peer's frame), or 1006. */
+    private static List<Map<String, Double>> clientCloses(Steps steps, String server, String path, int code,
+                                                          String category) {
+        Map<String, Double> client = steps.series("client", server, code, category, "local");
+        return List.of(both(client, steps.series("server", path, code, category, "remote")),
+                both(client, steps.series("server", path, 1006, "abnormal", "remote")),
+                both(client, steps.series("server", path, 1006, "abnormal", "none")));
+    }
+
+    /** The server closes with {@code code}: it is told its own code, or 1006. */
+    private static List<Map<String, Double>> serverCloses(Steps steps, String server, String path, int code,
+                                                          String category) {
+        Map<String, Double> client = steps.series("client", server, code, category, "remote");
+        return List.of(both(client, steps.series("server", path, code, category, "local")),
+                both(client, steps.series("server", path, 1006, "abnormal", "local")));
+    }
+
+    @ParameterizedTest(name = "{0} on Java {1}")
+    @CsvSource({"javawebsocket, 17", "javawebsocket, 25", "javawebsocket15, 17"})
+    void javaWebSocketSessionsAreCountedOnceOnBothSides(String runtime, int java) throws Exception {
+        try (HostJvm host = HostJvm.start(runtime, "io.closewatch.containers.host.JavaWebSocketHost", List.of(),
+                JavaHomes.require(java), "port={port}", List.of(), Map.of())) {
+            String server = "ws://127.0.0.1:" + host.readyValue("server");
+            String rawPeer = "ws://127.0.0.1:" + host.readyValue("raw");
+            Steps steps = new Steps(host, "java-websocket");
+            steps.playOneOf("client-close 1000 /chat/1?token=secret",
+                    clientCloses(steps, server, "/chat/1", 1000, "normal"));
+            steps.playOneOf("client-close 4100 /chat/1", clientCloses(steps, server, "/chat/1", 4100, "application"));
+            steps.playOneOf("server-close 4001 /chat/1", serverCloses(steps, server, "/chat/1", 4001, "application"));
+            steps.playOneOf("server-close 3001 /chat/1", serverCloses(steps, server, "/chat/1", 3001, "library"));
+            // A frame over the server's limit: Java-WebSocket closes with 1009 itself.
+            steps.playOneOf("client-too-big /chat/4", serverCloses(steps, server, "/chat/4", 1009, "protocol_error"));
+            steps.play("raw-client fin /chat/2", steps.series("server", "/chat/2", 1006, "abnormal", "none"));
+            steps.play("raw-client rst /chat/2", steps.series("server", "/chat/2", 1006, "abnormal", "none"));
+            steps.play("raw-client close/4003 /chat/2",
+                    steps.series("server", "/chat/2", 4003, "application", "remote"));
+            // Java-WebSocket tells the application 1000 for a close frame without a code, as Tomcat and Vert.x do.
+            steps.play("raw-client close/empty /chat/2",
+                    steps.series("server", "/chat/2", 1000, "normal", "remote"));
+            steps.play("raw-client close/1012 /chat/2",
+                    steps.series("server", "/chat/2", 1012, "server_error", "remote"));
+            steps.play("raw-client close/1005 /chat/2",
+                    steps.series("server", "/chat/2", 1002, "protocol_error", "local"));
+            steps.play("raw-peer close/4002", steps.series("client", rawPeer, 4002, "application", "remote"));
+            steps.play("raw-peer close/empty", steps.series("client", rawPeer, 1000, "normal", "remote"));
+            steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"));
+            steps.play("raw-peer rst", steps.series("client", rawPeer, 1006, "abnormal", "none"));
+            steps.play("raw-clients 100 close/4003 /chat/load",
+                    Map.of(steps.key("server", "/chat/load", 4003, "application", "remote"), 100.0));
+            steps.play("raw-peers 100 close/4002",
+                    Map.of(steps.key("client", rawPeer, 4002, "application", "remote"), 100.0));
+            steps.noneActiveAndStacks(Map.of("{counted=true, stack=java-websocket}", 1.0));
+        }
+    }
+}
