@@ -60,6 +60,8 @@ MUTATIONS = [
     (I + "javawebsocket/CloseAdvice.java", "CloseWatchBridge.aborted(session, Api.JAVA_WEBSOCKET);", ""),
     (I + "javawebsocket/PeerCloseAdvice.java", "CloseWatchBridge.closeReceived(", "CloseWatchBridge.closeSent("),
     (I + "javawebsocket/EndAdvice.java", "session.isOpen() || session.isClosing()", "true"),
+    (I + "micronaut/HandshakeAdvice.java", "CloseWatchBridge.pathTemplate(context.channel(), template);", ""),
+    (I + "netty/ServerOpenAdvice.java", "Api.NETTY, channel, query", "Api.NETTY, null, query"),
     (I + "handshake/HandshakeAdvice.java", "@Advice.OnMethodExit(suppress = Throwable.class)", "@Advice.OnMethodEnter(suppress = Throwable.class)"),
     (I + "handshake/UncountedHandshakes.java", "TypeMatch.nameStartsWithNone(covered).and(", "("),
     (I + "vertx/ServerOpenAdvice.java", "Api.VERTX, connection, path, null)", "Api.VERTX, connection, \"/\", null)"),

@@ -12,6 +12,7 @@ import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jettyapi.JettyApiInstrumentation;
 import io.closewatch.agent.instrumentation.micrometer.MicrometerHooks;
+import io.closewatch.agent.instrumentation.micronaut.MicronautInstrumentation;
 import io.closewatch.agent.instrumentation.netty.NettyInstrumentation;
 import io.closewatch.agent.instrumentation.okhttp.OkHttpInstrumentation;
 import io.closewatch.agent.instrumentation.quarkus.QuarkusWebSocketsInstrumentation;
@@ -59,7 +60,8 @@ final class HookInstaller {
         new NettyInstrumentation(),
         new WebFluxInstrumentation(),
         new JdkWebSocketInstrumentation(),
-        new JavaWebSocketInstrumentation()
+        new JavaWebSocketInstrumentation(),
+        new MicronautInstrumentation()
     );
 
     private HookInstaller() {

@@ -34,7 +34,8 @@ class FrameworkAppIT {
             "boot35webflux; reactor-netty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
             "boot40webflux; reactor-netty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
             "javalin7; jetty; /chat/; /chat/{room}; ",
-            "quarkus; vertx; /chat/; /chat/{room}; "})
+            "quarkus; vertx; /chat/; /chat/{room}; ",
+            "micronaut; netty; /chat/; /chat/{room}; "})
     void everyCloseIsCountedOnceUnderTheFrameworksRoute(String app, String api, String path, String route,
                                                         String arguments) throws Exception {
         List<String> appArguments = arguments == null ? List.of() : Arrays.asList(arguments.split(" "));

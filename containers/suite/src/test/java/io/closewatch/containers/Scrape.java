@@ -51,6 +51,21 @@ final class Scrape {
         return closes;
     }
 
+    /**
+     * The series of {@code metric} (without {@code dropLabels}), once they are {@code expected} or as they are after
+     * 10 s.
+     */
+    static Map<String, Double> awaitValues(int port, String metric, Map<String, Double> expected,
+                                           String... dropLabels) throws Exception {
+        Map<String, Double> values = of(port).values(metric, dropLabels);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!values.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            values = of(port).values(metric, dropLabels);
+        }
+        return values;
+    }
+
     static Scrape of(int port, String accept) throws Exception {
         return of(agentEndpoint(port), accept);
     }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +29,8 @@ class UncountedStackIT {
             }
             String series = "{implementation=io.closewatch.containers.host}";
             Map<String, Double> expected = Map.of(series, 3.0);
-            assertEquals(expected, await(host, "closewatch_handshakes_uncounted_total", expected));
+            assertEquals(expected, Scrape.awaitValues(host.metricsPort(), "closewatch_handshakes_uncounted_total",
+                    expected, "application", "release"));
             assertEquals(Map.of("{counted=false, stack=io.closewatch.containers.host}", 1.0), stacks(host));
             List<String> named = host.stderr().lines().filter(line -> line.contains("does not count")).toList();
             assertEquals(1, named.size(), host.stderr());
@@ -40,18 +40,6 @@ class UncountedStackIT {
             assertEquals(Map.of(), Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
                     "release"), "nothing it does is a close the agent counts");
         }
-    }
-
-    /** The series of {@code metric} once they are {@code expected}, or as they are after 10 s. */
-    private static Map<String, Double> await(HostJvm host, String metric, Map<String, Double> expected)
-            throws Exception {
-        Map<String, Double> values = Map.of();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!values.equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            values = Scrape.of(host.metricsPort()).values(metric, "application", "release");
-        }
-        return values;
     }
 
     private static Map<String, Double> stacks(HostJvm host) {

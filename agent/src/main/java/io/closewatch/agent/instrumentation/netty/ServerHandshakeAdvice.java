@@ -10,7 +10,8 @@ import net.bytebuddy.asm.Advice;
 /**
  * {@code WebSocketServerHandshaker.handshake(channel, request, headers, promise)}, where every server handshake ends
  * up in Netty 4.1 (4.2 goes on to {@code handshake0}, see {@link ServerOpenAdvice}; the session opens once): unless
- * it failed at once, the channel is a server session under the requested path (without its query).
+ * it failed at once, the channel is a server session under the requested path (without its query), or under the
+ * template a framework on Netty gave for the channel (Micronaut).
  */
 public final class ServerHandshakeAdvice {
     private ServerHandshakeAdvice() {
@@ -22,7 +23,7 @@ public final class ServerHandshakeAdvice {
         if (!handshake.isDone() || handshake.isSuccess()) {
             String uri = request.uri();
             int query = uri.indexOf('?');
-            CloseWatchBridge.opened(channel, Api.NETTY, null, query < 0 ? uri : uri.substring(0, query), null);
+            CloseWatchBridge.opened(channel, Api.NETTY, channel, query < 0 ? uri : uri.substring(0, query), null);
         }
     }
 }

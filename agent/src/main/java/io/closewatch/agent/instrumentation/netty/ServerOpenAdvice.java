@@ -10,7 +10,8 @@ import net.bytebuddy.asm.Advice;
 /**
  * {@code WebSocketServerHandshaker.handshake0(invoker, channel, request, headers, promise)}, where every server
  * handshake ends up in Netty 4.2: unless it failed at once, the channel is a server session under the requested path
- * (without its query), which is all Netty knows of an endpoint.
+ * (without its query), which is all Netty knows of an endpoint, or under the template a framework on Netty gave for
+ * the channel (Micronaut).
  */
 public final class ServerOpenAdvice {
     private ServerOpenAdvice() {
@@ -22,7 +23,7 @@ public final class ServerOpenAdvice {
         if (!handshake.isDone() || handshake.isSuccess()) {
             String uri = request.uri();
             int query = uri.indexOf('?');
-            CloseWatchBridge.opened(channel, Api.NETTY, null, query < 0 ? uri : uri.substring(0, query), null);
+            CloseWatchBridge.opened(channel, Api.NETTY, channel, query < 0 ? uri : uri.substring(0, query), null);
         }
     }
 }
