@@ -14,8 +14,8 @@ public interface MethodCode {
     };
 
     /**
-     * Whether the method's code loads {@code constant}: as a constant of its own ({@code ldc}), or from a static field
-     * of its class that the class's initializer set from that constant.
+     * Whether the method's code loads {@code constant}: in a constant of its own ({@code ldc}, or a string
+     * concatenation's recipe), or from a static field of its class that the class's initializer set from it.
      */
     boolean loadsString(String methodName, String descriptor, String constant);
 }

@@ -13,8 +13,9 @@ import java.util.List;
  * @param methods            the advice, by the methods it goes into
  * @param webSocketNamespace null for advice used as it is written; {@code jakarta} or {@code javax} for advice written
  *                           against {@code jakarta.websocket} (and {@code jakarta.servlet}) and applied in that
- *                           namespace: its {@code jakarta.*} types are read there and its {@link WebSocketApi} parameter is the namespace. So one advice serves both,
- *                           and a container with both under the same class names (Tomcat) is one module.
+ *                           namespace: its {@code jakarta.*} types are read there and its {@link WebSocketApi}
+ *                           parameter is the namespace. So one advice serves both, and a container with both under
+ *                           the same class names (Tomcat) is one module.
  * @param showsStackInUse    whether hooking such a type shows the module's stack at work (see {@link #shared})
  */
 public record TypeHooks(TypeMatch types, LoaderMatch loaders, List<MethodHook> methods, String webSocketNamespace,

@@ -40,7 +40,7 @@ public final class TypeMatch {
         return of(Kind.NAME_STARTS_WITH_NONE, prefixes.toArray(new String[0]));
     }
 
-    /** The type's class file holds the string constant {@code constant}. */
+    /** The type's class file holds a string constant with {@code constant} in it ({@link TypeView#holdsString}). */
     public static TypeMatch holdsString(String constant) {
         return of(Kind.HOLDS_STRING, constant);
     }

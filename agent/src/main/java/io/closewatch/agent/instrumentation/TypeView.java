@@ -16,6 +16,9 @@ public interface TypeView {
     /** Whether the type is {@code typeName} or extends or implements it, directly or further up. */
     boolean hasSuperType(String typeName);
 
-    /** Whether the class file holds {@code constant} as a string constant (what an {@code ldc} can load). */
+    /**
+     * Whether the class file holds a string constant (what an {@code ldc} can load) with {@code constant} in it (a
+     * concatenation recipe counts).
+     */
     boolean holdsString(String constant);
 }

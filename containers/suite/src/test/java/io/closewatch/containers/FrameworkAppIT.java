@@ -61,6 +61,22 @@ class FrameworkAppIT {
         }
     }
 
+    /** Micronaut's {@code @ClientWebSocket} runs on Netty's client: counted once, under its target's origin. */
+    @Test
+    void aMicronautClientIsCountedOnceUnderItsTarget() throws Exception {
+        try (HostJvm host = HostJvm.startApp("micronaut", List.of(), JavaHomes.require(17), "port={port}")) {
+            host.play("client-close /chat/9");
+            Map<String, Double> expected = Map.of(
+                    "{api=netty, category=normal, code=1000, endpoint=ws://127.0.0.1:" + host.readyValue("port")
+                            + ", initiator=local, side=client}", 1.0,
+                    serverSeries("netty", "normal", 1000, "/chat/{room}", "remote"), 1.0);
+            assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());
+            Thread.sleep(500); // and it stays so
+            assertEquals(expected, Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
+                    "release"));
+        }
+    }
+
     /**
      * A peer that resets the connection (RST) after the upgrade, before any close frame: 1006 initiated by no one,
      * though Quarkus websockets-next then closes the session with 1011 from its error handler (read as this side's

@@ -11,7 +11,6 @@ import org.java_websocket.server.WebSocketServer;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -62,40 +61,15 @@ public final class JavaWebSocketHost {
                 RawWebSocket.playClient(serverPort, command[1], command[2]);
                 break;
             case "raw-clients": // <sessions> <action> <path>: raw clients end their sessions with the server at once
-                atOnce(Integer.parseInt(command[1]), () -> RawWebSocket.playClient(serverPort, command[2], command[3]));
+                AtOnce.play(Integer.parseInt(command[1]),
+                        i -> RawWebSocket.playClient(serverPort, command[2], command[3]));
                 break;
             case "raw-peers": // <sessions> <action>: the raw server ends as many client sessions at once
-                atOnce(Integer.parseInt(command[1]), () -> session(RawPeer.port(), "/" + command[2], client -> { }));
+                AtOnce.play(Integer.parseInt(command[1]),
+                        i -> session(RawPeer.port(), "/" + command[2], client -> { }));
                 break;
             default:
                 throw new IllegalArgumentException("unknown scenario " + command[0]);
-        }
-    }
-
-    /** A session played by {@code sessions} threads at once. */
-    private interface Session {
-        void play() throws Exception;
-    }
-
-    private static void atOnce(int sessions, Session session) throws Exception {
-        List<Thread> threads = new ArrayList<>();
-        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-        for (int i = 0; i < sessions; i++) {
-            Thread thread = new Thread(() -> {
-                try {
-                    session.play();
-                } catch (Exception | AssertionError e) {
-                    failures.add(e);
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            thread.join(TimeUnit.SECONDS.toMillis(ItHost.TIMEOUT_SECONDS * 2));
-        }
-        if (!failures.isEmpty()) {
-            throw new AssertionError(failures.size() + " sessions failed", failures.get(0));
         }
     }
 

@@ -8,8 +8,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketClient;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -83,34 +81,13 @@ public final class VertxHost {
                 RawWebSocket.playClient(serverPort, command[1], command[2]);
                 break;
             case "concurrent": // <sessions> <path>: client closes 1000 and server closes 4001, in turn, at once
-                List<Thread> threads = new ArrayList<>();
-                List<Throwable> failures = new ArrayList<>();
-                for (int i = 0; i < Integer.parseInt(command[1]); i++) {
-                    String asked = i % 2 == 0 ? null : "close:4001";
-                    Thread thread = new Thread(() -> {
-                        try {
-                            session(serverPort, command[2], ws -> {
-                                if (asked == null) {
-                                    ws.close((short) 1000, "bye");
-                                } else {
-                                    ws.writeTextMessage(asked);
-                                }
-                            });
-                        } catch (Exception | AssertionError e) {
-                            synchronized (failures) {
-                                failures.add(e);
-                            }
-                        }
-                    });
-                    thread.start();
-                    threads.add(thread);
-                }
-                for (Thread thread : threads) {
-                    thread.join(TimeUnit.SECONDS.toMillis(ItHost.TIMEOUT_SECONDS * 2));
-                }
-                if (!failures.isEmpty()) {
-                    throw new AssertionError(failures.size() + " sessions failed", failures.get(0));
-                }
+                AtOnce.play(Integer.parseInt(command[1]), i -> session(serverPort, command[2], ws -> {
+                    if (i % 2 == 0) {
+                        ws.close((short) 1000, "bye");
+                    } else {
+                        ws.writeTextMessage("close:4001");
+                    }
+                }));
                 break;
             default:
                 throw new IllegalArgumentException("unknown scenario " + command[0]);
