@@ -60,6 +60,7 @@ MUTATIONS = [
     (I + "javawebsocket/CloseAdvice.java", "CloseWatchBridge.aborted(session, Api.JAVA_WEBSOCKET);", ""),
     (I + "javawebsocket/PeerCloseAdvice.java", "CloseWatchBridge.closeReceived(", "CloseWatchBridge.closeSent("),
     (I + "javawebsocket/EndAdvice.java", "session.isOpen() || session.isClosing()", "true"),
+    (I + "jetty/SessionCreatedAdvice.java", "CloseWatchBridge.opened(session, Api.JAKARTA, null,", "CloseWatchBridge.opened(null, Api.JAKARTA, null,"),
     (I + "micronaut/HandshakeAdvice.java", "CloseWatchBridge.pathTemplate(context.channel(), template);", ""),
     (I + "netty/ServerOpenAdvice.java", "Api.NETTY, channel, query", "Api.NETTY, null, query"),
     (I + "handshake/HandshakeAdvice.java", "@Advice.OnMethodExit(suppress = Throwable.class)", "@Advice.OnMethodEnter(suppress = Throwable.class)"),

@@ -197,3 +197,15 @@ class Spring53OnUndertow22OnJava25IT extends ContainerScenarios {
         super(Container.SPRING_53_UNDERTOW, 25);
     }
 }
+
+class Jetty11OnJava17IT extends ContainerScenarios {
+    Jetty11OnJava17IT() {
+        super(Container.JETTY_11, 17);
+    }
+}
+
+class Jetty11OnJava25IT extends ContainerScenarios {
+    Jetty11OnJava25IT() {
+        super(Container.JETTY_11, 25);
+    }
+}

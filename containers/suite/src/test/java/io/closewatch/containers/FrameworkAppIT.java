@@ -26,20 +26,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * test's JVM plays the peer: it closes (1000), asks the server to close (4001), and drops the connection (1006).
  */
 class FrameworkAppIT {
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} on Java {5}")
     @CsvSource(delimiter = ';', value = {
-            "boot27; javax; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
-            "boot35jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
-            "boot40jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
-            "boot35webflux; reactor-netty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
-            "boot40webflux; reactor-netty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1",
-            "javalin7; jetty; /chat/; /chat/{room}; ",
-            "quarkus; vertx; /chat/; /chat/{room}; ",
-            "micronaut; netty; /chat/; /chat/{room}; "})
+            "boot27; javax; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
+            "boot35jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
+            "boot40jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
+            "boot35webflux; reactor-netty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
+            "boot40webflux; reactor-netty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
+            "javalin7; jetty; /chat/; /chat/{room};; 17",
+            "quarkus; vertx; /chat/; /chat/{room};; 17",
+            "micronaut; netty; /chat/; /chat/{room}; ; 17",
+            "micronaut; netty; /chat/; /chat/{room}; ; 25"})
     void everyCloseIsCountedOnceUnderTheFrameworksRoute(String app, String api, String path, String route,
-                                                        String arguments) throws Exception {
+                                                        String arguments, int java) throws Exception {
         List<String> appArguments = arguments == null ? List.of() : Arrays.asList(arguments.split(" "));
-        try (HostJvm host = HostJvm.startApp(app, appArguments, JavaHomes.require(17), "port={port}")) {
+        try (HostJvm host = HostJvm.startApp(app, appArguments, JavaHomes.require(java), "port={port}")) {
             String base = "ws://127.0.0.1:" + host.readyValue("port") + path;
             HttpClient client = HttpClient.newHttpClient();
             JdkClientSessions.session(client, base + "7", webSocket -> webSocket.sendClose(1000, "bye"));

@@ -46,6 +46,9 @@ public final class JettyApiInstrumentation implements InstrumentationModule {
                         .advice(named("close").takesArguments(3).takesArgument(0, "int"), advice("SessionCloseAdvice"))
                         .advice(named("disconnect").takesArguments(0), advice("DisconnectAdvice")),
                 new TypeHooks(TypeMatch.named("org.eclipse.jetty.websocket.core.server.internal.CreatorNegotiator"),
-                        seesCore).advice(named("negotiate").takesArguments(3), advice("NegotiateAdvice")).shared());
+                        // Jetty 11's negotiate takes one argument; its jakarta.websocket implementation loads this
+                        // class too, where no template is to be read for this module.
+                        seesCore).adviceIfPresent(named("negotiate").takesArguments(3), advice("NegotiateAdvice"))
+                        .shared());
     }
 }

@@ -22,7 +22,8 @@ class JettyHooksTest {
             "org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketFrameHandler";
     private static final Class<?>[] TWO_ARGUMENTS = {Object.class, Object.class};
 
-    private final HookHarness hooks = new HookHarness(List.of(new JettyWebSocketInstrumentation()), FRAME_HANDLER);
+    private final HookHarness hooks = new HookHarness(List.of(new JettyWebSocketInstrumentation()), FRAME_HANDLER,
+            "org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession");
 
     @AfterEach
     void uninstall() {
@@ -71,5 +72,19 @@ class JettyHooksTest {
         Object handler = opened(ClientEndpointConfig.Builder.create().build(), URI.create("ws://127.0.0.1:9002/a"));
         notifyOnClose(handler, 1006);
         assertEquals(Map.of("jakarta client ws://127.0.0.1:9002 1006 abnormal none", 1.0), hooks.closes());
+    }
+
+    /**
+     * Jetty 11 reads the frames that came with the handshake inside {@code onOpen}: the application may close the
+     * session there, and Jetty end it, before {@code onOpen} returns. The session opened as it was made.
+     */
+    @Test
+    void aSessionEndedBeforeOnOpenReturnsIsCountedUnderItsTemplate() throws Exception {
+        Object handler = hooks.newInstance(FRAME_HANDLER,
+                new Class<?>[] {Object.class, EndpointConfig.class, jakarta.websocket.Session.class, CloseStatus.class},
+                new Object(), server("/jetty/{id}"), null, new CloseStatus(1008));
+        call(handler, "onOpen", TWO_ARGUMENTS, null, null);
+        assertEquals(Map.of("jakarta server /jetty/{id} 1008 policy_violation local", 1.0), hooks.closes());
+        assertEquals(0.0, hooks.active());
     }
 }

@@ -19,6 +19,7 @@ interface ServerUnderTest extends AutoCloseable {
             case "tomcat11", "tomcat10", "tomcat9" -> "TomcatServer";
             case "spring62", "spring70", "spring53" -> "SpringServer";
             case "jetty12" -> "JettyServer";
+            case "jetty11" -> "Jetty11Server"; // in the jetty11 runtime's own host jar
             case "jettyapi121", "jettyapi120" -> "JettyApiServer";
             case "spring62jetty", "spring62jetty120" -> "SpringJettyServer";
             case "spring70jetty" -> "SpringJettyEe11Server";

@@ -13,16 +13,30 @@ public class JakartaWebSocketFrameHandler {
     private final EndpointConfig endpointConfig;
     private Session session;
     private final Session opening;
+    private final CloseStatus closeWhileOpening;
 
     public JakartaWebSocketFrameHandler(Object endpointInstance, EndpointConfig endpointConfig, Session opening) {
+        this(endpointInstance, endpointConfig, opening, null);
+    }
+
+    public JakartaWebSocketFrameHandler(Object endpointInstance, EndpointConfig endpointConfig, Session opening,
+                                        CloseStatus closeWhileOpening) {
         this.endpointInstance = endpointInstance;
         this.endpointConfig = endpointConfig;
         this.opening = opening;
+        this.closeWhileOpening = closeWhileOpening;
     }
 
-    /** Jetty creates the session here: it is only in the field once the method returns. */
+    /**
+     * Jetty creates the session here (a session given to the constructor stands for one made before); Jetty 11 then
+     * reads the frames that came with the handshake, which may end the session before this returns: a
+     * {@code closeWhileOpening} status.
+     */
     public void onOpen(Object coreSession, Object callback) {
-        session = opening;
+        session = opening != null ? opening : new JakartaWebSocketSession(null, coreSession, this, endpointConfig);
+        if (closeWhileOpening != null) {
+            notifyOnClose(closeWhileOpening, callback);
+        }
     }
 
     /** The peer's close frame. */
