@@ -20,6 +20,7 @@ enum Container {
             "jakarta"),
     JETTY_12("jetty12", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
     JETTY_11("jetty11", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
+    JETTY_10("jetty10", "javax", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
     // Jetty's own API on both sides (ee10 server, WebSocketClient), with no jakarta.websocket in the JVM.
     JETTY_API_121("jettyapi121", "jetty", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
     JETTY_API_120("jettyapi120", "jetty", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),

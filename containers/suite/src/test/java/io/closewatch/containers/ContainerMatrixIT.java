@@ -209,3 +209,15 @@ class Jetty11OnJava25IT extends ContainerScenarios {
         super(Container.JETTY_11, 25);
     }
 }
+
+class Jetty10JavaxOnJava17IT extends ContainerScenarios {
+    Jetty10JavaxOnJava17IT() {
+        super(Container.JETTY_10, 17);
+    }
+}
+
+class Jetty10JavaxOnJava25IT extends ContainerScenarios {
+    Jetty10JavaxOnJava25IT() {
+        super(Container.JETTY_10, 25);
+    }
+}

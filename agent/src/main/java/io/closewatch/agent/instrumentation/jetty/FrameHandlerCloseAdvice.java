@@ -1,7 +1,7 @@
 package io.closewatch.agent.instrumentation.jetty;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
-import io.closewatch.agent.core.Api;
+import io.closewatch.agent.instrumentation.WebSocketApi;
 import net.bytebuddy.asm.Advice;
 import org.eclipse.jetty.websocket.core.CloseStatus;
 
@@ -15,8 +15,9 @@ public final class FrameHandlerCloseAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void closed(@Advice.FieldValue("session") Object session, @Advice.Argument(0) CloseStatus status) {
-        CloseWatchBridge.ended(session, Api.JAKARTA, status == null ? -1 : status.getCode(),
+    static void closed(@Advice.FieldValue("session") Object session, @Advice.Argument(0) CloseStatus status,
+                       @WebSocketApi String api) {
+        CloseWatchBridge.ended(session, api, status == null ? -1 : status.getCode(),
                 true);
     }
 }

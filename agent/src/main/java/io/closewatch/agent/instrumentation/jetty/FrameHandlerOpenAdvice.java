@@ -1,7 +1,7 @@
 package io.closewatch.agent.instrumentation.jetty;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
-import io.closewatch.agent.core.Api;
+import io.closewatch.agent.instrumentation.WebSocketApi;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -15,9 +15,9 @@ public final class FrameHandlerOpenAdvice {
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void opened(@Advice.FieldValue("session") Session session,
                        @Advice.FieldValue("endpointConfig") EndpointConfig config,
-                       @Advice.FieldValue("endpointInstance") Object endpoint) {
+                       @Advice.FieldValue("endpointInstance") Object endpoint, @WebSocketApi String api) {
         boolean server = config instanceof ServerEndpointConfig;
-        CloseWatchBridge.opened(session, Api.JAKARTA, endpoint,
+        CloseWatchBridge.opened(session, api, endpoint,
                 server ? ((ServerEndpointConfig) config).getPath() : null, server ? null : session.getRequestURI());
     }
 }

@@ -11,16 +11,19 @@ import static io.closewatch.agent.instrumentation.MethodMatch.constructor;
 import static io.closewatch.agent.instrumentation.MethodMatch.named;
 
 /**
- * Jetty 12's (and Jetty 11's) {@code jakarta.websocket} implementation calls annotated endpoints through method
- * handles from its {@code JakartaWebSocketFrameHandler}, with no {@code Endpoint} in between, so the generic jakarta
- * hooks never see them. This module hooks the session's constructor, where it opens before any frame is read (Jetty
- * 11 reads the frames that came with the handshake inside {@code onOpen}), and the frame handler: {@code onOpen} and
+ * Jetty 12's and 11's {@code jakarta.websocket} implementations, and Jetty 10's {@code javax.websocket} one, call
+ * annotated endpoints through method handles from their frame handler ({@code JakartaWebSocketFrameHandler},
+ * {@code JavaxWebSocketFrameHandler}), with no {@code Endpoint} in between, so the generic hooks never see them. This
+ * module hooks the session's constructor, where it opens before any frame is read (Jetty 10 and 11 read the frames
+ * that came with the handshake inside {@code onOpen}), and the frame handler: {@code onOpen} and
  * {@code notifyOnClose}, which Jetty calls once per session for every endpoint kind, and {@code onClose(Frame)}, the
  * peer's close frame. Programmatic endpoints are then reported by both modules; the recorder counts a session once.
  */
 public final class JettyWebSocketInstrumentation implements InstrumentationModule {
-    private static final String FRAME_HANDLER = ".websocket.jakarta.common.JakartaWebSocketFrameHandler";
-    private static final String SESSION = ".websocket.jakarta.common.JakartaWebSocketSession";
+    private static final String JAKARTA_HANDLER = ".websocket.jakarta.common.JakartaWebSocketFrameHandler";
+    private static final String JAKARTA_SESSION = ".websocket.jakarta.common.JakartaWebSocketSession";
+    private static final ClassLoaderCanSee SEES_CORE =
+            ClassLoaderCanSee.canSee("org.eclipse.jetty.websocket.core.CloseStatus");
 
     @Override
     public String stack() {
@@ -35,20 +38,33 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
 
     @Override
     public String[] classFileNames() {
-        return new String[] {"JakartaWebSocketFrameHandler", "JakartaWebSocketSession"};
+        return new String[] {"JakartaWebSocketFrameHandler", "JakartaWebSocketSession", "JavaxWebSocketFrameHandler",
+            "JavaxWebSocketSession"};
     }
 
     @Override
     public List<TypeHooks> hooks() {
-        ClassLoaderCanSee seesCore = ClassLoaderCanSee.canSee("org.eclipse.jetty.websocket.core.CloseStatus");
-        return List.of(new TypeHooks(
-                TypeMatch.named("org.eclipse.jetty.ee10" + FRAME_HANDLER, "org.eclipse.jetty.ee11" + FRAME_HANDLER,
-                        "org.eclipse.jetty" + FRAME_HANDLER), seesCore) // Jetty 12's ee10 and ee11, and Jetty 11
+        return List.of(
+                frameHandler("jakarta", "org.eclipse.jetty.ee10" + JAKARTA_HANDLER,
+                        "org.eclipse.jetty.ee11" + JAKARTA_HANDLER, "org.eclipse.jetty" + JAKARTA_HANDLER),
+                session("jakarta", "org.eclipse.jetty.ee10" + JAKARTA_SESSION,
+                        "org.eclipse.jetty.ee11" + JAKARTA_SESSION, "org.eclipse.jetty" + JAKARTA_SESSION),
+                frameHandler("javax", "org.eclipse.jetty.websocket.javax.common.JavaxWebSocketFrameHandler"),
+                session("javax", "org.eclipse.jetty.websocket.javax.common.JavaxWebSocketSession"));
+    }
+
+    /** The frame handler of each version: Jetty 12's ee10 and ee11, Jetty 11 (jakarta), Jetty 10 (javax). */
+    private TypeHooks frameHandler(String namespace, String... names) {
+        return new TypeHooks(TypeMatch.named(names), SEES_CORE)
                 .advice(named("onOpen").takesArguments(2), advice("FrameHandlerOpenAdvice"))
                 .advice(named("onClose").takesArguments(2), advice("FrameHandlerCloseReceivedAdvice"))
-                .advice(named("notifyOnClose").takesArguments(2), advice("FrameHandlerCloseAdvice")),
-                new TypeHooks(TypeMatch.named("org.eclipse.jetty.ee10" + SESSION, "org.eclipse.jetty.ee11" + SESSION,
-                        "org.eclipse.jetty" + SESSION), seesCore)
-                        .advice(constructor().takesArguments(4), advice("SessionCreatedAdvice")));
+                .advice(named("notifyOnClose").takesArguments(2), advice("FrameHandlerCloseAdvice"))
+                .inWebSocketNamespace(namespace);
+    }
+
+    private TypeHooks session(String namespace, String... names) {
+        return new TypeHooks(TypeMatch.named(names), SEES_CORE)
+                .advice(constructor().takesArguments(4), advice("SessionCreatedAdvice"))
+                .inWebSocketNamespace(namespace);
     }
 }

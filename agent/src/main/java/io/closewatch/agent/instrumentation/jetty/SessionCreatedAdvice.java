@@ -1,7 +1,7 @@
 package io.closewatch.agent.instrumentation.jetty;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
-import io.closewatch.agent.core.Api;
+import io.closewatch.agent.instrumentation.WebSocketApi;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -18,9 +18,10 @@ public final class SessionCreatedAdvice {
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class)
-    static void created(@Advice.This Session session, @Advice.Argument(3) EndpointConfig config) {
+    static void created(@Advice.This Session session, @Advice.Argument(3) EndpointConfig config,
+                        @WebSocketApi String api) {
         boolean server = config instanceof ServerEndpointConfig;
-        CloseWatchBridge.opened(session, Api.JAKARTA, null,
+        CloseWatchBridge.opened(session, api, null,
                 server ? ((ServerEndpointConfig) config).getPath() : null, server ? null : session.getRequestURI());
     }
 }

@@ -20,6 +20,7 @@ interface ServerUnderTest extends AutoCloseable {
             case "spring62", "spring70", "spring53" -> "SpringServer";
             case "jetty12" -> "JettyServer";
             case "jetty11" -> "Jetty11Server"; // in the jetty11 runtime's own host jar
+            case "jetty10" -> "Jetty10Server"; // in the jetty10 runtime's own host jar
             case "jettyapi121", "jettyapi120" -> "JettyApiServer";
             case "spring62jetty", "spring62jetty120" -> "SpringJettyServer";
             case "spring70jetty" -> "SpringJettyEe11Server";
