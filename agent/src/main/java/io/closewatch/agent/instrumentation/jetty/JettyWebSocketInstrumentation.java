@@ -14,14 +14,15 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * Jetty 12's and 11's {@code jakarta.websocket} implementations, and Jetty 10's {@code javax.websocket} one, call
  * annotated endpoints through method handles from their frame handler ({@code JakartaWebSocketFrameHandler},
  * {@code JavaxWebSocketFrameHandler}), with no {@code Endpoint} in between, so the generic hooks never see them. This
- * module hooks the session's constructor, where it opens before any frame is read (Jetty 10 and 11 read the frames
- * that came with the handshake inside {@code onOpen}), and the frame handler: {@code onOpen} and
- * {@code notifyOnClose}, which Jetty calls once per session for every endpoint kind, and {@code onClose(Frame)}, the
- * peer's close frame. Programmatic endpoints are then reported by both modules; the recorder counts a session once.
+ * module hooks the frame handler: {@code onOpen} and {@code notifyOnClose}, which Jetty calls once per session for
+ * every endpoint kind, and {@code onClose(Frame)}, the peer's close frame. Programmatic endpoints are then reported by
+ * both modules; the recorder counts a session once. Jetty 10 and 11 read the frames that came with the handshake
+ * inside {@code onOpen}, so there the session opens earlier, in its constructor; not on Jetty 12, where the opening
+ * at the end of {@code onOpen} (or in an {@code Endpoint}'s) names the endpoint object, by which a framework's
+ * template is found (Spring's, when it upgrades through the container).
  */
 public final class JettyWebSocketInstrumentation implements InstrumentationModule {
     private static final String JAKARTA_HANDLER = ".websocket.jakarta.common.JakartaWebSocketFrameHandler";
-    private static final String JAKARTA_SESSION = ".websocket.jakarta.common.JakartaWebSocketSession";
     private static final ClassLoaderCanSee SEES_CORE =
             ClassLoaderCanSee.canSee("org.eclipse.jetty.websocket.core.CloseStatus");
 
@@ -47,8 +48,7 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
         return List.of(
                 frameHandler("jakarta", "org.eclipse.jetty.ee10" + JAKARTA_HANDLER,
                         "org.eclipse.jetty.ee11" + JAKARTA_HANDLER, "org.eclipse.jetty" + JAKARTA_HANDLER),
-                session("jakarta", "org.eclipse.jetty.ee10" + JAKARTA_SESSION,
-                        "org.eclipse.jetty.ee11" + JAKARTA_SESSION, "org.eclipse.jetty" + JAKARTA_SESSION),
+                session("jakarta", "org.eclipse.jetty.websocket.jakarta.common.JakartaWebSocketSession"),
                 frameHandler("javax", "org.eclipse.jetty.websocket.javax.common.JavaxWebSocketFrameHandler"),
                 session("javax", "org.eclipse.jetty.websocket.javax.common.JavaxWebSocketSession"));
     }
@@ -62,6 +62,7 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
                 .inWebSocketNamespace(namespace);
     }
 
+    /** The session of Jetty 11 (jakarta) and 10 (javax), made inside {@code onOpen} before its frames are read. */
     private TypeHooks session(String namespace, String... names) {
         return new TypeHooks(TypeMatch.named(names), SEES_CORE)
                 .advice(constructor().takesArguments(4), advice("SessionCreatedAdvice"))

@@ -8,10 +8,10 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import net.bytebuddy.asm.Advice;
 
 /**
- * {@code JakartaWebSocketSession(container, coreSession, frameHandler, endpointConfig)}: the session opens as it is
- * made, at the start of the frame handler's {@code onOpen}. Jetty 11 reads the frames that came with the handshake
- * (a message, a close) before {@code onOpen} returns, and the application may close the session from them: it must
- * be open for the agent by then.
+ * {@code JakartaWebSocketSession(container, coreSession, frameHandler, endpointConfig)} of Jetty 11 (Jetty 10's
+ * {@code JavaxWebSocketSession}): the session opens as it is made, at the start of the frame handler's {@code onOpen}.
+ * Jetty 10 and 11 read the frames that came with the handshake (a message, a close) before {@code onOpen} returns,
+ * and the application may close the session from them: it must be open for the agent by then.
  */
 public final class SessionCreatedAdvice {
     private SessionCreatedAdvice() {

@@ -22,8 +22,7 @@ class JettyHooksTest {
             "org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketFrameHandler";
     private static final Class<?>[] TWO_ARGUMENTS = {Object.class, Object.class};
 
-    private final HookHarness hooks = new HookHarness(List.of(new JettyWebSocketInstrumentation()), FRAME_HANDLER,
-            "org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession");
+    private final HookHarness hooks = new HookHarness(List.of(new JettyWebSocketInstrumentation()), FRAME_HANDLER);
 
     @AfterEach
     void uninstall() {
@@ -76,15 +75,22 @@ class JettyHooksTest {
 
     /**
      * Jetty 11 reads the frames that came with the handshake inside {@code onOpen}: the application may close the
-     * session there, and Jetty end it, before {@code onOpen} returns. The session opened as it was made.
+     * session there, and Jetty end it, before {@code onOpen} returns. The session opened as it was made. (The stand-in
+     * frame handler, renamed as Jetty 11's, makes a stand-in of Jetty 11's session.)
      */
     @Test
-    void aSessionEndedBeforeOnOpenReturnsIsCountedUnderItsTemplate() throws Exception {
-        Object handler = hooks.newInstance(FRAME_HANDLER,
-                new Class<?>[] {Object.class, EndpointConfig.class, jakarta.websocket.Session.class, CloseStatus.class},
-                new Object(), server("/jetty/{id}"), null, new CloseStatus(1008));
-        call(handler, "onOpen", TWO_ARGUMENTS, null, null);
-        assertEquals(Map.of("jakarta server /jetty/{id} 1008 policy_violation local", 1.0), hooks.closes());
-        assertEquals(0.0, hooks.active());
+    void onJetty11ASessionEndedBeforeOnOpenReturnsIsCountedUnderItsTemplate() throws Exception {
+        String jetty11 = "org.eclipse.jetty.websocket.jakarta.common.";
+        try (HookHarness jetty11Hooks = new HookHarness(List.of(new JettyWebSocketInstrumentation()),
+                List.of(jetty11 + "JakartaWebSocketSession"), Map.of(jetty11 + "JakartaWebSocketFrameHandler",
+                FRAME_HANDLER))) {
+            Object handler = jetty11Hooks.newInstance(jetty11 + "JakartaWebSocketFrameHandler",
+                    new Class<?>[] {Object.class, EndpointConfig.class, jakarta.websocket.Session.class,
+                        CloseStatus.class},
+                    new Object(), server("/jetty/{id}"), null, new CloseStatus(1008));
+            call(handler, "onOpen", TWO_ARGUMENTS, null, null);
+            assertEquals(Map.of("jakarta server /jetty/{id} 1008 policy_violation local", 1.0), jetty11Hooks.closes());
+            assertEquals(0.0, jetty11Hooks.active());
+        }
     }
 }

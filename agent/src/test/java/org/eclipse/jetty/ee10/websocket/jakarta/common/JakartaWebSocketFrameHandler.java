@@ -28,12 +28,13 @@ public class JakartaWebSocketFrameHandler {
     }
 
     /**
-     * Jetty creates the session here (a session given to the constructor stands for one made before); Jetty 11 then
-     * reads the frames that came with the handshake, which may end the session before this returns: a
-     * {@code closeWhileOpening} status.
+     * Jetty creates the session here (a session given to the constructor stands for one made before); Jetty 11 (as
+     * which the tests rename this class for it) then reads the frames that came with the handshake, which may end the
+     * session before this returns: a {@code closeWhileOpening} status.
      */
     public void onOpen(Object coreSession, Object callback) {
-        session = opening != null ? opening : new JakartaWebSocketSession(null, coreSession, this, endpointConfig);
+        session = opening != null ? opening : new org.eclipse.jetty.websocket.jakarta.common.JakartaWebSocketSession(
+                null, coreSession, this, endpointConfig);
         if (closeWhileOpening != null) {
             notifyOnClose(closeWhileOpening, callback);
         }

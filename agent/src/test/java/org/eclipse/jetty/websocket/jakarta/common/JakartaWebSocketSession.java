@@ -1,10 +1,10 @@
-package org.eclipse.jetty.ee10.websocket.jakarta.common;
+package org.eclipse.jetty.websocket.jakarta.common;
 
 import example.websocket.jakarta.ChatSession;
 import jakarta.websocket.EndpointConfig;
 
 /**
- * Stands in for Jetty's jakarta session in the fast hook tests: made with the constructor's shape (container, core
+ * Stands in for Jetty 11's jakarta session in the fast hook tests: made with the constructor's shape (container, core
  * session, frame handler, endpoint configuration; the hook matches the argument count only).
  */
 public class JakartaWebSocketSession extends ChatSession {
