@@ -10,6 +10,7 @@ import io.closewatch.agent.instrumentation.javalin.JavalinInstrumentation;
 import io.closewatch.agent.instrumentation.javawebsocket.JavaWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jetty.JettyWebSocketInstrumentation;
+import io.closewatch.agent.instrumentation.jetty9.Jetty9Instrumentation;
 import io.closewatch.agent.instrumentation.jettyapi.JettyApiInstrumentation;
 import io.closewatch.agent.instrumentation.micrometer.MicrometerHooks;
 import io.closewatch.agent.instrumentation.micronaut.MicronautInstrumentation;
@@ -50,6 +51,7 @@ final class HookInstaller {
         TomcatWebSocketInstrumentation.javax(),
         new JettyWebSocketInstrumentation(),
         new JettyApiInstrumentation(),
+        new Jetty9Instrumentation(),
         new JavalinInstrumentation(),
         new UndertowWebSocketInstrumentation(),
         new SpringWebSocketInstrumentation(),

@@ -80,14 +80,17 @@ public final class SessionState<M> {
     }
 
     /**
-     * The code to count: what the container reported when it reported one (jakarta), else the first close
-     * frame's code, else 1006.
+     * The code to count: 1006 for a connection lost before any close frame, else what the container reported when
+     * it reported one (jakarta), else the first close frame's code, else 1006.
      */
     public int code(int reportedCode) {
+        int first = firstClose.get();
+        if (first != NO_FRAME && Initiator.byOrdinal((first >>> 16) - 1) == Initiator.NONE) {
+            return CloseCodes.ABNORMAL_CLOSURE;
+        }
         if (reportedCode != CloseCodes.UNKNOWN) {
             return reportedCode;
         }
-        int first = firstClose.get();
         int firstCode = first == NO_FRAME ? CloseCodes.UNKNOWN : (first & 0xFFFF) - 1;
         return firstCode == CloseCodes.UNKNOWN ? CloseCodes.ABNORMAL_CLOSURE : firstCode;
     }

@@ -15,7 +15,9 @@ import java.util.Map;
 public final class KnownStacks {
     /** Stack label to the internal names (or their prefixes) of classes that show it at work. */
     private static final Map<String, String[]> CLASSES = Map.of(
-            "jetty-api", new String[] {"org/eclipse/jetty/websocket/common/JettyWebSocketFrameHandler"}, // 10-12
+            "jetty-api", new String[] {"org/eclipse/jetty/websocket/common/JettyWebSocketFrameHandler", // 10-12
+                "org/eclipse/jetty/websocket/common/events/JettyListenerEventDriver", // 9.4
+                "org/eclipse/jetty/websocket/common/events/JettyAnnotatedEventDriver"},
             // Spring's hook is on the containers' upgrade, which shows no Spring at work: its registration does.
             "spring-websocket", new String[] {"org/springframework/web/socket/server/standard/ServerEndpointRegistration",
                 "org/springframework/web/socket/server/jetty/JettyRequestUpgradeStrategy"},

@@ -46,11 +46,20 @@ class SessionStateTest {
         assertEquals(Initiator.NONE, state.initiator(1006, true));
     }
 
+    /** Jetty 9.4 tells a server application 1011 when the connection was reset: no close frame went either way. */
+    @Test
+    void aConnectionLostBeforeAnyFrameIs1006WhateverTheContainerReports() {
+        assertTrue(state.connectionLost());
+        assertEquals(1006, state.code(1011));
+        assertEquals(Initiator.NONE, state.initiator(1006, true));
+    }
+
     @Test
     void aConnectionLostAfterTheFirstFrameChangesNothing() {
         assertTrue(state.closeSent(4001));
         assertFalse(state.connectionLost());
         assertEquals(4001, state.code(CloseCodes.UNKNOWN));
+        assertEquals(1006, state.code(1006), "the code the container reports after a frame is the one counted");
         assertEquals(Initiator.LOCAL, state.initiator(4001, true));
     }
 

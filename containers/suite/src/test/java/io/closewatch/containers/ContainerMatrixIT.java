@@ -221,3 +221,39 @@ class Jetty10JavaxOnJava25IT extends ContainerScenarios {
         super(Container.JETTY_10, 25);
     }
 }
+
+class Jetty94JavaxOnJava17IT extends ContainerScenarios {
+    Jetty94JavaxOnJava17IT() {
+        super(Container.JETTY_94, 17);
+    }
+}
+
+class Jetty94JavaxOnJava25IT extends ContainerScenarios {
+    Jetty94JavaxOnJava25IT() {
+        super(Container.JETTY_94, 25);
+    }
+}
+
+class Spring53OnJetty94OnJava17IT extends ContainerScenarios {
+    Spring53OnJetty94OnJava17IT() {
+        super(Container.SPRING_53_JETTY, 17);
+    }
+}
+
+class Spring53OnJetty94OnJava25IT extends ContainerScenarios {
+    Spring53OnJetty94OnJava25IT() {
+        super(Container.SPRING_53_JETTY, 25);
+    }
+}
+
+class JettyApi94OnJava17IT extends ContainerScenarios {
+    JettyApi94OnJava17IT() {
+        super(Container.JETTY_API_94, 17);
+    }
+}
+
+class JettyApi94OnJava25IT extends ContainerScenarios {
+    JettyApi94OnJava25IT() {
+        super(Container.JETTY_API_94, 25);
+    }
+}

@@ -30,6 +30,7 @@ class FrameworkAppIT {
     @CsvSource(delimiter = ';', value = {
             "boot27; javax; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
             "boot27undertow; javax; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
+            "boot27jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
             "boot35jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
             "boot40jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
             "boot35webflux; reactor-netty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",

@@ -138,11 +138,15 @@ final class ServerEndpoints {
     public abstract static class ProgrammaticEndpointBase extends Endpoint {
         @Override
         public void onOpen(Session session, EndpointConfig config) {
-            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) message -> {
-                try {
-                    obey(session, message);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
+            // A typed class, not a lambda: JSR 356 1.0 (Jetty 9.4) finds the message type by reflection.
+            session.addMessageHandler(new MessageHandler.Whole<String>() {
+                @Override
+                public void onMessage(String message) {
+                    try {
+                        obey(session, message);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
             });
         }

@@ -21,7 +21,10 @@ interface ServerUnderTest extends AutoCloseable {
             case "jetty12" -> "JettyServer";
             case "jetty11" -> "Jetty11Server"; // in the jetty11 runtime's own host jar
             case "jetty10" -> "Jetty10Server"; // in the jetty10 runtime's own host jar
+            case "jetty94" -> "Jetty94Server"; // in the jetty94 runtime's own host jar
+            case "spring53jetty" -> "Spring53JettyServer"; // in the spring53jetty runtime's own host jar
             case "jettyapi121", "jettyapi120" -> "JettyApiServer";
+            case "jettyapi94" -> "JettyApi94Server"; // in the jettyapi94 runtime's own host jar
             case "spring62jetty", "spring62jetty120" -> "SpringJettyServer";
             case "spring70jetty" -> "SpringJettyEe11Server";
             case "undertow23" -> "UndertowServer";
