@@ -28,6 +28,8 @@ enum Container {
     // Jetty's own API on both sides (ee10 server, WebSocketClient), with no jakarta.websocket in the JVM.
     JETTY_API_121("jettyapi121", "jetty", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
     JETTY_API_120("jettyapi120", "jetty", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
+    JETTY_API_11("jettyapi11", "jetty", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
+    JETTY_API_10("jettyapi10", "jetty", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
     JETTY_API_94("jettyapi94", "jetty", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
     // Spring upgrades on Jetty through Jetty's own API: its handlers' sessions are api="jetty".
     SPRING_62_JETTY("spring62jetty", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local",

@@ -257,3 +257,27 @@ class JettyApi94OnJava25IT extends ContainerScenarios {
         super(Container.JETTY_API_94, 25);
     }
 }
+
+class JettyApi11OnJava17IT extends ContainerScenarios {
+    JettyApi11OnJava17IT() {
+        super(Container.JETTY_API_11, 17);
+    }
+}
+
+class JettyApi11OnJava25IT extends ContainerScenarios {
+    JettyApi11OnJava25IT() {
+        super(Container.JETTY_API_11, 25);
+    }
+}
+
+class JettyApi10OnJava17IT extends ContainerScenarios {
+    JettyApi10OnJava17IT() {
+        super(Container.JETTY_API_10, 17);
+    }
+}
+
+class JettyApi10OnJava25IT extends ContainerScenarios {
+    JettyApi10OnJava25IT() {
+        super(Container.JETTY_API_10, 25);
+    }
+}

@@ -7,21 +7,25 @@ import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.util.List;
 
+import static io.closewatch.agent.instrumentation.MethodMatch.constructor;
 import static io.closewatch.agent.instrumentation.MethodMatch.named;
 
 /**
  * Jetty's own WebSocket API ({@code org.eclipse.jetty.websocket.api}: {@code Session.Listener}, {@code @WebSocket}
  * endpoints, {@code WebSocketClient}), and what runs on it, such as Spring WebSocket on Jetty. Every session of it
- * runs through a {@code JettyWebSocketFrameHandler} ({@code org.eclipse.jetty.websocket.common} in Jetty 12.0 and
- * 12.1), hooked as the jakarta one is: {@code onOpen}, {@code onCloseFrame} (the peer's close
- * frame) and {@code notifyOnClose} (the code the application is told); and its {@code WebSocketSession}'s
- * {@code close} (this side closes: the peer's echo must not count as its close) and {@code disconnect} (this side
- * drops the connection, as the JDK client's {@code abort()}). The server's endpoint label is the path
- * template the upgrade was mapped by, read where Jetty negotiates it ({@code CreatorNegotiator.negotiate}): the
- * handler mapping's pattern that Spring put into the request, else the {@code PathSpec} Jetty matched.
+ * runs through a {@code JettyWebSocketFrameHandler} ({@code org.eclipse.jetty.websocket.common} in Jetty 10, 11, 12.0
+ * and 12.1), hooked as the jakarta one is: {@code onOpen}, {@code onCloseFrame} (the peer's close frame) and
+ * {@code notifyOnClose} (the code the application is told); and its {@code WebSocketSession}'s constructor (a server
+ * session opens before the frames that came with its handshake are read), its {@code close} methods (this side
+ * closes: the peer's echo must not count as its close) and {@code disconnect} (this side drops the connection, as the
+ * JDK client's {@code abort()}). The server's endpoint label is the path template the upgrade was mapped by, read
+ * where Jetty negotiates it ({@code CreatorNegotiator.negotiate}): the handler mapping's pattern that Spring put into
+ * the request, else the {@code PathSpec} Jetty matched. (Jetty 9.4's own API has none of these classes: its module
+ * is {@code jetty9}.)
  */
 public final class JettyApiInstrumentation implements InstrumentationModule {
     private static final String COMMON = "org.eclipse.jetty.websocket.common.";
+    private static final String NEGOTIATOR = "org.eclipse.jetty.websocket.core.server.internal.CreatorNegotiator";
 
     @Override
     public String stack() {
@@ -43,12 +47,28 @@ public final class JettyApiInstrumentation implements InstrumentationModule {
                         .advice(named("onCloseFrame").takesArguments(2), advice("PeerCloseAdvice"))
                         .advice(named("notifyOnClose").takesArguments(2), advice("CloseAdvice")),
                 new TypeHooks(TypeMatch.named(COMMON + "WebSocketSession"), seesCore)
-                        .advice(named("close").takesArguments(3).takesArgument(0, "int"), advice("SessionCloseAdvice"))
+                        .advice(constructor().takesArguments(3), advice("SessionCreatedAdvice"))
+                        .advice(named("close"), advice("SessionCloseAdvice"))
                         .advice(named("disconnect").takesArguments(0), advice("DisconnectAdvice")),
-                new TypeHooks(TypeMatch.named("org.eclipse.jetty.websocket.core.server.internal.CreatorNegotiator"),
-                        // Jetty 11's negotiate takes one argument; its jakarta.websocket implementation loads this
-                        // class too, where no template is to be read for this module.
-                        seesCore).adviceIfPresent(named("negotiate").takesArguments(3), advice("NegotiateAdvice"))
-                        .shared());
+                new TypeHooks(TypeMatch.named(NEGOTIATOR), seesCore)
+                        // Jetty 12's; its jakarta.websocket implementation loads this class too, where no template
+                        // is to be read for this module.
+                        .adviceIfPresent(named("negotiate").takesArguments(3), advice("NegotiateAdvice"))
+                        .shared(),
+                servletNegotiator("jakarta", "javax"),
+                servletNegotiator("javax", "jakarta"));
+    }
+
+    /**
+     * Jetty 11's and 10's negotiator, whose one argument holds a servlet request of the namespace the class loader
+     * sees (Jetty 11: jakarta, Jetty 10: javax): where it sees both, which one is not known, and no template is read.
+     */
+    private TypeHooks servletNegotiator(String namespace, String otherNamespace) {
+        String request = ".servlet.http.HttpServletRequest";
+        return new TypeHooks(TypeMatch.named(NEGOTIATOR), ClassLoaderCanSee.canSee(namespace + request)
+                .butNot(ClassLoaderCanSee.canSee(otherNamespace + request)))
+                .adviceIfPresent(named("negotiate").takesArguments(1), advice("ServletNegotiateAdvice"))
+                .inWebSocketNamespace(namespace)
+                .shared();
     }
 }

@@ -4,13 +4,16 @@ import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import io.closewatch.agent.core.Api;
 import net.bytebuddy.asm.Advice;
 
-/** {@code WebSocketSession.close(code, reason, callback)}: this side starts the close. */
+/**
+ * {@code WebSocketSession.close(...)}, each of them (Jetty 10's and 11's several go to the core session directly):
+ * this side starts the close. The code Jetty then gives the application is the one counted.
+ */
 public final class SessionCloseAdvice {
     private SessionCloseAdvice() {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void close(@Advice.This Object session, @Advice.Argument(0) int code) {
-        CloseWatchBridge.closeSent(session, Api.JETTY, code);
+    static void close(@Advice.This Object session) {
+        CloseWatchBridge.closeSent(session, Api.JETTY, -1);
     }
 }

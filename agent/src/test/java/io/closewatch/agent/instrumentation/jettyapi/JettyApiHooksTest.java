@@ -1,5 +1,6 @@
 package io.closewatch.agent.instrumentation.jettyapi;
 
+import example.jetty.OnOpen;
 import example.jetty.WebSocketClient;
 import io.closewatch.agent.HookHarness;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
@@ -38,13 +39,21 @@ class JettyApiHooksTest {
     }
 
     private Object frameHandler(Object container, URI requestUri) throws Exception {
+        return frameHandler(container, requestUri, null);
+    }
+
+    private Object frameHandler(Object container, URI requestUri, Object endpoint) throws Exception {
         return hooks.newInstance(COMMON + "JettyWebSocketFrameHandler", new Class<?>[] {Object.class,
-                UpgradeRequest.class}, container, proxy(UpgradeRequest.class, "getRequestURI", Map.of("", requestUri)));
+                UpgradeRequest.class, Object.class}, container,
+                proxy(UpgradeRequest.class, "getRequestURI", Map.of("", requestUri)), endpoint);
     }
 
     /** A server upgrade: Jetty's negotiator makes the frame handler, with these request attributes. */
     private Object upgraded(Map<Object, Object> attributes) throws Exception {
-        Object frameHandler = frameHandler(new Object(), URI.create("/echo/42"));
+        return upgraded(attributes, frameHandler(new Object(), URI.create("/echo/42")));
+    }
+
+    private Object upgraded(Map<Object, Object> attributes, Object frameHandler) throws Exception {
         Object negotiator = hooks.newInstance(NEGOTIATOR, new Class<?>[] {Object.class}, frameHandler);
         call(negotiator, "negotiate", new Class<?>[] {Request.class, Object.class, Object.class},
                 proxy(Request.class, "getAttribute", attributes), null, null);
@@ -75,6 +84,22 @@ class JettyApiHooksTest {
         notifyOnClose(frameHandler, 1000);
         notifyOnClose(frameHandler, 1000);
         assertEquals(Map.of("jetty server /echo/{id} 1000 normal remote", 1.0), hooks.closes());
+        assertEquals(0.0, hooks.active());
+    }
+
+    /** Jetty 10 and 11 read the frames that came with the handshake inside onOpen: the session may end there. */
+    @Test
+    void aServerSessionEndedInsideOnOpenIsCountedUnderItsTemplate() throws Exception {
+        Object[] frameHandler = new Object[1];
+        OnOpen closedByThePeerFirst = new OnOpen(() -> {
+            peerCloses(frameHandler[0]);
+            notifyOnClose(frameHandler[0], 3002);
+        });
+        frameHandler[0] = upgraded(Map.of("org.eclipse.jetty.http.pathmap.PathSpec",
+                new UriTemplatePathSpec("/echo/{id}")), frameHandler(new Object(), URI.create("/echo/42"),
+                closedByThePeerFirst));
+        open(frameHandler[0]);
+        assertEquals(Map.of("jetty server /echo/{id} 3002 library remote", 1.0), hooks.closes());
         assertEquals(0.0, hooks.active());
     }
 

@@ -27,7 +27,7 @@ public class JettyWebSocketFrameHandler {
 
     /** Jetty makes the session here, and tells the application's endpoint. */
     public void onOpen(Object coreSession, Object callback) throws ReflectiveOperationException {
-        session = new WebSocketSession();
+        session = new WebSocketSession(container, coreSession, this);
         if (endpointInstance != null) {
             endpointInstance.getClass().getMethod("onWebSocketOpen", Object.class).invoke(endpointInstance, session);
         }

@@ -25,6 +25,7 @@ interface ServerUnderTest extends AutoCloseable {
             case "spring53jetty" -> "Spring53JettyServer"; // in the spring53jetty runtime's own host jar
             case "jettyapi121", "jettyapi120" -> "JettyApiServer";
             case "jettyapi94" -> "JettyApi94Server"; // in the jettyapi94 runtime's own host jar
+            case "jettyapi11", "jettyapi10" -> "JettyApi11Server"; // in those runtimes' own host jars
             case "spring62jetty", "spring62jetty120" -> "SpringJettyServer";
             case "spring70jetty" -> "SpringJettyEe11Server";
             case "undertow23" -> "UndertowServer";

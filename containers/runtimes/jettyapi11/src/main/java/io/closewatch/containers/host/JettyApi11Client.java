@@ -1,0 +1,64 @@
+package io.closewatch.containers.host;
+
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.WebSocketAdapter;
+import org.eclipse.jetty.websocket.api.WriteCallback;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+
+import java.net.URI;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Jetty 11's (or 10's) own {@code WebSocketClient} ({@code org.eclipse.jetty.websocket.api}). */
+final class JettyApi11Client implements ContainerClient {
+    private final WebSocketClient client = new WebSocketClient();
+
+    JettyApi11Client() throws Exception {
+        client.start();
+    }
+
+    private interface Action {
+        void act(Session session) throws Exception;
+    }
+
+    /** Takes text (else Jetty would not check its size) and counts down when Jetty says the session ended. */
+    public static final class EndingListener extends WebSocketAdapter {
+        final CountDownLatch ended = new CountDownLatch(1);
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            super.onWebSocketClose(statusCode, reason);
+            ended.countDown();
+        }
+    }
+
+    @Override
+    public void close(URI target, int code) throws Exception {
+        play(target, session -> session.close(code, "bye"));
+    }
+
+    /** Sends without blocking: the session's end is what a scenario waits for (see {@link JakartaClient}). */
+    @Override
+    public void askServerToClose(URI target, int code) throws Exception {
+        play(target, session -> session.getRemote().sendString("close:" + code, WriteCallback.NOOP));
+    }
+
+    @Override
+    public void receiveTooBig(URI target) throws Exception {
+        play(target, session -> {
+            session.setMaxTextMessageSize(ServerEndpoints.SMALL_MESSAGE_LIMIT);
+            session.getRemote().sendString("send:" + 4 * ServerEndpoints.SMALL_MESSAGE_LIMIT, WriteCallback.NOOP);
+        });
+    }
+
+    private void play(URI target, Action action) throws Exception {
+        EndingListener listener = new EndingListener();
+        action.act(client.connect(listener, target).get(ItHost.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        ItHost.await(listener.ended, "Jetty client session to " + target);
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.stop();
+    }
+}
