@@ -6,6 +6,7 @@ import io.closewatch.agent.instrumentation.HookOutcome;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
 import io.closewatch.agent.instrumentation.handshake.UncountedHandshakes;
+import io.closewatch.agent.instrumentation.helidon.HelidonInstrumentation;
 import io.closewatch.agent.instrumentation.javalin.JavalinInstrumentation;
 import io.closewatch.agent.instrumentation.javawebsocket.JavaWebSocketInstrumentation;
 import io.closewatch.agent.instrumentation.jdk.JdkWebSocketInstrumentation;
@@ -63,7 +64,8 @@ final class HookInstaller {
         new WebFluxInstrumentation(),
         new JdkWebSocketInstrumentation(),
         new JavaWebSocketInstrumentation(),
-        new MicronautInstrumentation()
+        new MicronautInstrumentation(),
+        new HelidonInstrumentation()
     );
 
     private HookInstaller() {

@@ -113,7 +113,7 @@ class HookInstallerTest {
         assertEquals(java.util.Set.of("netty", "okhttp"), HookInstaller.disabledStacks(switches, problems::add));
         assertEquals(1, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("Closewatch: system property 'closewatch.stacks.disabled' names "
-                + "'nety', which is not a stack Closewatch counts (jakarta.websocket, "), problems.get(0));
+                + "'nety', which is not a stack Closewatch counts (helidon, jakarta.websocket, "), problems.get(0));
         java.util.List<String> stacks = HookInstaller.modulesAtWork(java.util.Set.of("netty", "okhttp")).stream()
                 .map(io.closewatch.agent.instrumentation.InstrumentationModule::stack).toList();
         assertFalse(stacks.contains("netty") || stacks.contains("okhttp"), stacks::toString);

@@ -24,6 +24,8 @@ public final class Api {
     public static final String VERTX = "vertx";
     /** Java-WebSocket's {@code org.java_websocket.WebSocket} (its {@code WebSocketServer} and {@code WebSocketClient}) */
     public static final String JAVA_WEBSOCKET = "java-websocket";
+    /** Helidon 4's {@code io.helidon.websocket.WsSession} (its WebServer's {@code WsRouting} and its {@code WsClient}) */
+    public static final String HELIDON = "helidon";
 
     private Api() {
     }

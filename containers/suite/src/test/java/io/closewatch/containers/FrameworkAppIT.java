@@ -38,7 +38,8 @@ class FrameworkAppIT {
             "javalin7; jetty; /chat/; /chat/{room};; 17",
             "quarkus; vertx; /chat/; /chat/{room};; 17",
             "micronaut; netty; /chat/; /chat/{room}; ; 17",
-            "micronaut; netty; /chat/; /chat/{room}; ; 25"})
+            "micronaut; netty; /chat/; /chat/{room}; ; 25",
+            "helidon; helidon; /chat/; /chat/{room}; ; 25"})
     void everyCloseIsCountedOnceUnderTheFrameworksRoute(String app, String api, String path, String route,
                                                         String arguments, int java) throws Exception {
         List<String> appArguments = arguments == null ? List.of() : Arrays.asList(arguments.split(" "));
@@ -73,6 +74,40 @@ class FrameworkAppIT {
                     "{api=netty, category=normal, code=1000, endpoint=ws://127.0.0.1:" + host.readyValue("port")
                             + ", initiator=local, side=client}", 1.0,
                     serverSeries("netty", "normal", 1000, "/chat/{room}", "remote"), 1.0);
+            assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());
+            Thread.sleep(500); // and it stays so
+            assertEquals(expected, Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
+                    "release"));
+        }
+    }
+
+    /** Helidon's {@code WsClient}: counted once, under its target's origin, its server's session too. */
+    @Test
+    void aHelidonClientIsCountedOnceUnderItsTarget() throws Exception {
+        try (HostJvm host = HostJvm.startApp("helidon", List.of(), JavaHomes.require(25), "port={port}")) {
+            host.play("client-close /chat/9");
+            Map<String, Double> expected = Map.of(
+                    "{api=helidon, category=normal, code=1000, endpoint=ws://127.0.0.1:" + host.readyValue("port")
+                            + ", initiator=local, side=client}", 1.0,
+                    serverSeries("helidon", "normal", 1000, "/chat/{room}", "remote"), 1.0);
+            assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());
+            Thread.sleep(500); // and it stays so
+            assertEquals(expected, Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
+                    "release"));
+        }
+    }
+
+    /**
+     * Helidon tells its application nothing of a connection that a peer reset (RST) or closed (FIN) without a close
+     * frame: the session's end is still counted, 1006 initiated by no one.
+     */
+    @Test
+    void aDroppedConnectionOnHelidonIsCountedThoughHelidonSaysNothing() throws Exception {
+        try (HostJvm host = HostJvm.startApp("helidon", List.of(), JavaHomes.require(25), "port={port}")) {
+            int port = host.readyValue("port");
+            resetAfterUpgrade(port, "/chat/reset");
+            Map<String, Double> expected = Map.of(serverSeries("helidon", "abnormal", 1006, "/chat/{room}", "none"),
+                    1.0);
             assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());
             Thread.sleep(500); // and it stays so
             assertEquals(expected, Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",

@@ -6,11 +6,11 @@ import io.closewatch.agent.core.Labels;
 import net.bytebuddy.asm.Advice;
 
 /**
- * {@code WebSocketSession(container, coreSession, frameHandler)} of a server container: the session opens as its frame
- * handler's {@code onOpen} makes it, before the frames that came with the handshake are read (Jetty 10 and 11 read
- * them inside {@code onOpen}, and the application may close the session from them), under the template its upgrade
- * was mapped by ({@link NegotiateAdvice}, keyed by the frame handler). A client session opens at the end of
- * {@code onOpen} ({@link OpenAdvice}), where its target is known.
+ * {@code WebSocketSession(container, coreSession, frameHandler)} of a server container, on Jetty 10 and 11: the session
+ * opens as its frame handler's {@code onOpen} makes it, before the frames that came with the handshake are read (they
+ * read them inside {@code onOpen}, and the application may close the session from them), under the template its
+ * upgrade was mapped by ({@link ServletNegotiateAdvice}, keyed by the frame handler). A client session opens at the
+ * end of {@code onOpen} ({@link OpenAdvice}), where its target is known.
  */
 public final class SessionCreatedAdvice {
     private SessionCreatedAdvice() {
