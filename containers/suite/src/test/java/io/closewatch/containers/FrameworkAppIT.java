@@ -1,6 +1,5 @@
 package io.closewatch.containers;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,20 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * WebSocket applications of frameworks, built as their users build them (Spring Boot's starters and repackaged jar,
- * on Jetty and as WebFlux on Reactor Netty; Javalin with the shade plugin; Quarkus websockets-next, on Vert.x 4.5, by
- * Quarkus's own Maven plugin; see {@code containers/apps}) and run with {@code -jar}: every session counted exactly, once, under the route or mapping pattern the framework matched. A JDK client in this
- * test's JVM plays the peer: it closes (1000), asks the server to close (4001), and drops the connection (1006).
+ * on Tomcat, Undertow and Jetty and as WebFlux on Reactor Netty; Javalin with the shade plugin; Quarkus
+ * websockets-next, on Vert.x 4.5, by Quarkus's own Maven plugin; Micronaut by its parent and Maven plugin; Helidon SE
+ * by its parent, on Java 25; see {@code containers/apps}) and run with {@code -jar}: every session counted exactly,
+ * once, under the route or mapping pattern the framework matched. A JDK client in this test's JVM plays the peer: it
+ * closes (1000), asks the server to close (4001), and drops the connection (1006).
  */
 class FrameworkAppIT {
     @ParameterizedTest(name = "{0} on Java {5}")
     @CsvSource(delimiter = ';', value = {
-            "boot27; javax; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
-            "boot27undertow; javax; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
-            "boot27jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
-            "boot35jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
-            "boot40jetty; jetty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
-            "boot35webflux; reactor-netty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
-            "boot40webflux; reactor-netty; /ws/; /ws/{id}; --server.port=0 --server.address=127.0.0.1; 17",
             "javalin7; jetty; /chat/; /chat/{room};; 17",
             "quarkus; vertx; /chat/; /chat/{room};; 17",
             "micronaut; netty; /chat/; /chat/{room}; ; 17",
@@ -42,6 +36,12 @@ class FrameworkAppIT {
             "helidon; helidon; /chat/; /chat/{room}; ; 25"})
     void everyCloseIsCountedOnceUnderTheFrameworksRoute(String app, String api, String path, String route,
                                                         String arguments, int java) throws Exception {
+        everyCloseIsCountedOnce(app, api, path, route, arguments, java);
+    }
+
+    /** The JDK client's three endings against {@code app}, each counted once under {@code route}, and nothing else. */
+    static void everyCloseIsCountedOnce(String app, String api, String path, String route, String arguments,
+                                        int java) throws Exception {
         List<String> appArguments = arguments == null ? List.of() : Arrays.asList(arguments.split(" "));
         try (HostJvm host = HostJvm.startApp(app, appArguments, JavaHomes.require(java), "port={port}")) {
             String base = "ws://127.0.0.1:" + host.readyValue("port") + path;
@@ -65,74 +65,46 @@ class FrameworkAppIT {
         }
     }
 
-    /** Micronaut's {@code @ClientWebSocket} runs on Netty's client: counted once, under its target's origin. */
-    @Test
-    void aMicronautClientIsCountedOnceUnderItsTarget() throws Exception {
-        try (HostJvm host = HostJvm.startApp("micronaut", List.of(), JavaHomes.require(17), "port={port}")) {
-            host.play("client-close /chat/9");
-            Map<String, Double> expected = Map.of(
-                    "{api=netty, category=normal, code=1000, endpoint=ws://127.0.0.1:" + host.readyValue("port")
-                            + ", initiator=local, side=client}", 1.0,
-                    serverSeries("netty", "normal", 1000, "/chat/{room}", "remote"), 1.0);
-            assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());
-            Thread.sleep(500); // and it stays so
-            assertEquals(expected, Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
-                    "release"));
-        }
-    }
-
-    /** Helidon's {@code WsClient}: counted once, under its target's origin, its server's session too. */
-    @Test
-    void aHelidonClientIsCountedOnceUnderItsTarget() throws Exception {
-        try (HostJvm host = HostJvm.startApp("helidon", List.of(), JavaHomes.require(25), "port={port}")) {
-            host.play("client-close /chat/9");
-            Map<String, Double> expected = Map.of(
-                    "{api=helidon, category=normal, code=1000, endpoint=ws://127.0.0.1:" + host.readyValue("port")
-                            + ", initiator=local, side=client}", 1.0,
-                    serverSeries("helidon", "normal", 1000, "/chat/{room}", "remote"), 1.0);
-            assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());
-            Thread.sleep(500); // and it stays so
-            assertEquals(expected, Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
-                    "release"));
-        }
-    }
-
     /**
-     * Helidon tells its application nothing of a connection that a peer reset (RST) or closed (FIN) without a close
-     * frame: the session's end is still counted, 1006 initiated by no one.
+     * The application's own client, to its own server: counted once, under its target's origin, and its server's
+     * session too. Micronaut's {@code @ClientWebSocket} runs on Netty's client; Helidon's {@code WsClient} is its own.
      */
-    @Test
-    void aDroppedConnectionOnHelidonIsCountedThoughHelidonSaysNothing() throws Exception {
-        try (HostJvm host = HostJvm.startApp("helidon", List.of(), JavaHomes.require(25), "port={port}")) {
-            int port = host.readyValue("port");
-            resetAfterUpgrade(port, "/chat/reset");
-            Map<String, Double> expected = Map.of(serverSeries("helidon", "abnormal", 1006, "/chat/{room}", "none"),
-                    1.0);
-            assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());
-            Thread.sleep(500); // and it stays so
-            assertEquals(expected, Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
-                    "release"));
+    @ParameterizedTest(name = "{0} on Java {2}")
+    @CsvSource({"micronaut, netty, 17", "helidon, helidon, 25"})
+    void theApplicationsOwnClientIsCountedOnceUnderItsTarget(String app, String api, int java) throws Exception {
+        try (HostJvm host = HostJvm.startApp(app, List.of(), JavaHomes.require(java), "port={port}")) {
+            host.play("client-close /chat/9");
+            Map<String, Double> expected = Map.of(
+                    "{api=" + api + ", category=normal, code=1000, endpoint=ws://127.0.0.1:" + host.readyValue("port")
+                            + ", initiator=local, side=client}", 1.0,
+                    serverSeries(api, "normal", 1000, "/chat/{room}", "remote"), 1.0);
+            assertStays(host, expected);
         }
     }
 
     /**
-     * A peer that resets the connection (RST) after the upgrade, before any close frame: 1006 initiated by no one,
+     * Peers that reset the connection (RST) after the upgrade, before any close frame: 1006 initiated by no one,
      * though Quarkus websockets-next then closes the session with 1011 from its error handler (read as this side's
-     * close before: 1006 local).
+     * close before: 1006 local), and Helidon tells its application nothing at all.
      */
-    @Test
-    void aResetConnectionOnQuarkusIsNobodysClose() throws Exception {
-        try (HostJvm host = HostJvm.startApp("quarkus", List.of(), JavaHomes.require(17), "port={port}")) {
+    @ParameterizedTest(name = "{0} on Java {2}")
+    @CsvSource({"quarkus, vertx, 17", "helidon, helidon, 25"})
+    void aResetConnectionIsNobodysClose(String app, String api, int java) throws Exception {
+        try (HostJvm host = HostJvm.startApp(app, List.of(), JavaHomes.require(java), "port={port}")) {
             int port = host.readyValue("port");
             for (int i = 0; i < 2; i++) {
                 resetAfterUpgrade(port, "/chat/reset" + i);
             }
-            Map<String, Double> expected = Map.of(serverSeries("vertx", "abnormal", 1006, "/chat/{room}", "none"), 2.0);
-            assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());
-            Thread.sleep(500); // and it stays so
-            assertEquals(expected, Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
-                    "release"));
+            assertStays(host, Map.of(serverSeries(api, "abnormal", 1006, "/chat/{room}", "none"), 2.0));
         }
+    }
+
+    /** The closes counted become {@code expected}, and stay so. */
+    private static void assertStays(HostJvm host, Map<String, Double> expected) throws Exception {
+        assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());
+        Thread.sleep(500); // and it stays so
+        assertEquals(expected, Scrape.of(host.metricsPort()).values("websocket_closes_total", "application",
+                "release"));
     }
 
     /** Upgrades {@code path} over a plain socket, then closes it with a reset (SO_LINGER 0). */

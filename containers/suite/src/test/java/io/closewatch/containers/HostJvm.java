@@ -97,6 +97,7 @@ final class HostJvm implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-cp");
         Path runtime = Path.of(requiredProperty("closewatch.it.runtimesDir"), container, "target");
+        requireBuilt(container, runtime.resolve("runtime.classpath"));
         // A runtime for another namespace (javax) builds its own relocated copy of the host jar.
         Path hostJar = Files.exists(runtime.resolve("host.jar")) ? runtime.resolve("host.jar")
                 : Path.of(requiredProperty("closewatch.it.hostsJar"));
@@ -136,10 +137,7 @@ final class HostJvm implements AutoCloseable {
         Path target = Path.of(requiredProperty("closewatch.it.appsDir"), app, "target");
         Path quarkusRun = target.resolve("quarkus-app/quarkus-run.jar");
         Path jar = Files.exists(quarkusRun) ? quarkusRun : target.resolve("app.jar");
-        if (!Files.exists(jar) && System.getenv("CI") == null) {
-            // Helidon's application is built only with a Java 25 JDK given (CLOSEWATCH_JAVA25_HOME); under CI it is.
-            Assumptions.abort(app + " is not built: " + jar);
-        }
+        requireBuilt(app, jar);
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
         if (agentArgs != null) {
             command.add(agentOption(agentArgs));
@@ -148,6 +146,16 @@ final class HostJvm implements AutoCloseable {
         command.addAll(arguments);
         Path stderr = Files.createTempFile("closewatch-it-app", ".stderr");
         return new HostJvm(new ProcessBuilder(command).redirectError(stderr.toFile()).start(), stderr);
+    }
+
+    /**
+     * Helidon's runtime and application are built only where a Java 25 JDK is given (CLOSEWATCH_JAVA25_HOME): without
+     * one, a local run skips what needs them; under CI they are built, and a missing one fails.
+     */
+    private static void requireBuilt(String module, Path file) {
+        if (!Files.exists(file) && System.getenv("CI") == null) {
+            Assumptions.abort(module + " is not built (it needs CLOSEWATCH_JAVA25_HOME): " + file);
+        }
     }
 
     /** The port the agent serves its metrics on, as its start-up line says; waits for that line. */

@@ -54,22 +54,10 @@ public final class JavaWebSocketHost {
             case "client-too-big": // <path>: the client sends a frame over the server's limit
                 session(serverPort, command[1], client -> client.send("x".repeat(MAX_FRAME * 4)));
                 break;
-            case "raw-peer": // <action>: the raw server ends the client's session (see RawPeerServer)
-                session(RawPeer.port(), "/" + command[1], client -> { });
-                break;
-            case "raw-client": // <action> <path>: a raw client ends its session with the server
-                RawWebSocket.playClient(serverPort, command[1], command[2]);
-                break;
-            case "raw-clients": // <sessions> <action> <path>: raw clients end their sessions with the server at once
-                AtOnce.play(Integer.parseInt(command[1]),
-                        i -> RawWebSocket.playClient(serverPort, command[2], command[3]));
-                break;
-            case "raw-peers": // <sessions> <action>: the raw server ends as many client sessions at once
-                AtOnce.play(Integer.parseInt(command[1]),
-                        i -> session(RawPeer.port(), "/" + command[2], client -> { }));
-                break;
             default:
-                throw new IllegalArgumentException("unknown scenario " + command[0]);
+                if (!RawScenarios.play(command, serverPort, (port, path) -> session(port, path, client -> { }))) {
+                    throw new IllegalArgumentException("unknown scenario " + command[0]);
+                }
         }
     }
 

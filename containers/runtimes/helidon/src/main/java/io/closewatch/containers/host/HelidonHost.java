@@ -1,0 +1,106 @@
+package io.closewatch.containers.host;
+
+import io.helidon.webclient.websocket.WsClient;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.websocket.WsConfig;
+import io.helidon.webserver.websocket.WsRouting;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * A Helidon 4 SE WebSocket server and its {@code WsClient} on 127.0.0.1, for {@code HelidonIT}: prints
+ * {@code READY server=<port> raw=<port>} and plays one scenario per line. The server routes "/chat/{room}", closes
+ * as a message asks ("close:&lt;code&gt;") and takes frames of at most {@value #MAX_FRAME} bytes.
+ */
+public final class HelidonHost {
+    private static final int MAX_FRAME = 1024;
+
+    private final int serverPort;
+    private final WsClient client = WsClient.builder().build();
+
+    private HelidonHost(int serverPort) {
+        this.serverPort = serverPort;
+    }
+
+    public static void main(String[] args) throws Exception {
+        WebServer server = WebServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .addProtocol(WsConfig.builder().maxFrameLength(MAX_FRAME).build())
+                .addRouting(WsRouting.builder().endpoint("/chat/{room}", new Room()))
+                .build()
+                .start();
+        try {
+            HelidonHost host = new HelidonHost(server.port());
+            System.out.println("READY server=" + host.serverPort + " raw=" + RawPeer.port());
+            ((Scenarios) host::run).playFromStandardInput();
+        } finally {
+            server.stop();
+        }
+    }
+
+    private void run(String[] command) throws Exception {
+        switch (command[0]) {
+            case "client-close": // <code> <path>: the client closes
+                session(serverPort, command[2], session -> session.close(Integer.parseInt(command[1]), "bye"));
+                break;
+            case "server-close": // <code> <path>: the server closes the client's session
+                session(serverPort, command[2], session -> session.send("close:" + command[1], true));
+                break;
+            case "client-too-big": // <path>: the client sends a frame over the server's limit
+                session(serverPort, command[1], session -> session.send("x".repeat(MAX_FRAME * 4), true));
+                break;
+            default:
+                if (!RawScenarios.play(command, serverPort, (port, path) -> session(port, path, session -> { }))) {
+                    throw new IllegalArgumentException("unknown scenario " + command[0]);
+                }
+        }
+    }
+
+    /**
+     * Opens a client session to {@code path}, acts on it as it opens, and waits until it ended: until the thread it
+     * ran on (a virtual thread per session, Helidon's client's default) ended. A Helidon client is told nothing of a
+     * connection the peer dropped, nor of a close frame without a code.
+     */
+    private void session(int port, String path, Consumer<WsSession> action) throws Exception {
+        Client listener = new Client(action);
+        client.connect(URI.create("ws://127.0.0.1:" + port + path), listener);
+        ItHost.await(listener.opened, "Helidon client session to " + port + path);
+        if (!listener.sessionThread.join(Duration.ofSeconds(ItHost.TIMEOUT_SECONDS))) {
+            throw new AssertionError("the Helidon client session to " + port + path + " did not end");
+        }
+    }
+
+    /** The chat room. */
+    private static final class Room implements WsListener {
+        @Override
+        public void onMessage(WsSession session, String text, boolean last) {
+            if (text.startsWith("close:")) {
+                session.close(Integer.parseInt(text.substring("close:".length())), "asked to");
+            }
+        }
+    }
+
+    /** Acts as its session opens, and knows the thread the session runs on. */
+    private static final class Client implements WsListener {
+        final CountDownLatch opened = new CountDownLatch(1);
+        volatile Thread sessionThread;
+        private final Consumer<WsSession> action;
+
+        Client(Consumer<WsSession> action) {
+            this.action = action;
+        }
+
+        @Override
+        public void onOpen(WsSession session) {
+            sessionThread = Thread.currentThread();
+            opened.countDown();
+            action.accept(session);
+        }
+    }
+}
