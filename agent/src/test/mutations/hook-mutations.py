@@ -23,6 +23,7 @@ MUTATIONS = [
     (I + "websocket/EndpointOpenAdvice.java", "server ? null : session.getRequestURI()", "null"),
     (I + "websocket/SessionCloseAdvice.java", "CloseWatchBridge.closeSent(session, api, -1);", ""),
     (I + "tomcat/FailSessionAdvice.java", "if (code != 1006)", "if (code == 1006)"),
+    (I + "tomcat/LocalCloseAdvice.java", "CloseWatchBridge.closeSent(session, api, sent.getCloseCode().getCode());", ""),
     (I + "tomcat/ClientFailSessionAdvice.java", "\"org.apache.tomcat.websocket.WsIOException\"", "\"java.io.IOException\""),
     (I + "jetty/FrameHandlerOpenAdvice.java", "@Advice.OnMethodExit", "@Advice.OnMethodEnter"),
     (I + "jetty/FrameHandlerCloseReceivedAdvice.java", "CloseWatchBridge.closeReceived(", "CloseWatchBridge.closeSent("),

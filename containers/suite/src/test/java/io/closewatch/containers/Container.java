@@ -9,14 +9,14 @@ import java.util.List;
 enum Container {
     //        module, api, empty frame; idle timeout: server codes, initiator, client code; received 1012: code,
     //        initiator; illegal code; who closes when the container closes by itself
-    TOMCAT_11("tomcat11", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local", null),
-    TOMCAT_10("tomcat10", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local", null),
-    TOMCAT_9("tomcat9", "javax", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local", null),
-    SPRING_62("spring62", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local",
+    TOMCAT_11("tomcat11", "jakarta", 1000, List.of(1006), "local", 1001, 1002, "remote", "remote", "local", null),
+    TOMCAT_10("tomcat10", "jakarta", 1000, List.of(1006), "local", 1001, 1002, "remote", "remote", "local", null),
+    TOMCAT_9("tomcat9", "javax", 1000, List.of(1006), "local", 1001, 1002, "remote", "remote", "local", null),
+    SPRING_62("spring62", "jakarta", 1000, List.of(1006), "local", 1001, 1002, "remote", "remote", "local",
             "jakarta"),
     // Spring 5.3 (Spring Boot 2.7) on Tomcat 9: javax.websocket.
-    SPRING_53("spring53", "javax", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local", "javax"),
-    SPRING_70("spring70", "jakarta", 1000, List.of(1006), "none", 1001, 1002, "remote", "remote", "local",
+    SPRING_53("spring53", "javax", 1000, List.of(1006), "local", 1001, 1002, "remote", "remote", "local", "javax"),
+    SPRING_70("spring70", "jakarta", 1000, List.of(1006), "local", 1001, 1002, "remote", "remote", "local",
             "jakarta"),
     JETTY_12("jetty12", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),
     JETTY_11("jetty11", "jakarta", 1005, List.of(1001), "local", 1001, 1012, "remote", "local", "local", null),

@@ -20,9 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TomcatHooksTest {
     private static final String UPGRADE_HANDLER = "org.apache.tomcat.websocket.server.WsHttpUpgradeHandler";
     private static final String FRAME_CLIENT = "org.apache.tomcat.websocket.WsFrameClient";
+    private static final String SESSION = "org.apache.tomcat.websocket.WsSession";
 
     private final HookHarness hooks = new HookHarness(List.of(TomcatWebSocketInstrumentation.jakarta(),
-            TomcatWebSocketInstrumentation.javax()), UPGRADE_HANDLER, FRAME_CLIENT);
+            TomcatWebSocketInstrumentation.javax()), UPGRADE_HANDLER, FRAME_CLIENT, SESSION);
     private final Object session = new Object();
 
     @AfterEach
@@ -56,6 +57,22 @@ class TomcatHooksTest {
                 new javax.websocket.CloseReason(javax.websocket.CloseReason.CloseCodes.PROTOCOL_ERROR, ""));
         CloseWatchBridge.ended(session, "javax", 1002);
         assertEquals(Map.of("javax server /upload 1002 protocol_error local", 1.0), hooks.closes());
+    }
+
+    /**
+     * Tomcat's idle timeout sends 1001 and tells the application 1006: this side's close (before the hook, it read as
+     * the peer vanishing, initiated by no one).
+     */
+    @Test
+    void tomcatsIdleTimeoutIsThisSidesClose() throws Exception {
+        Object tomcatSession = hooks.newInstance(SESSION, new Class<?>[0]);
+        CloseWatchBridge.opened(tomcatSession, "jakarta", null, "/idle", null);
+        call(tomcatSession, "doClose", new Class<?>[] {jakarta.websocket.CloseReason.class,
+                jakarta.websocket.CloseReason.class},
+                new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.GOING_AWAY, "idle"),
+                new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.CLOSED_ABNORMALLY, "idle"));
+        CloseWatchBridge.ended(tomcatSession, "jakarta", 1006);
+        assertEquals(Map.of("jakarta server /idle 1006 abnormal local", 1.0), hooks.closes());
     }
 
     /** With 1006 Tomcat only gives up on a connection that failed: no frame went out. */
