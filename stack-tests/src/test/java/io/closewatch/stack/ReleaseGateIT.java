@@ -136,6 +136,21 @@ class ReleaseGateIT {
         Processes.Result unknown = compare("base", "never-deployed");
         assertEquals(3, unknown.exitCode(), unknown.output());
         assertTrue(unknown.output().contains("0 and 2000 closes"), unknown.output());
+        // ... and what Prometheus has instead.
+        assertTrue(unknown.output().contains("; no closes of release never-deployed in the window; the releases of "
+                + APPLICATION + ": bad-1006, bad-1011, base, base-5k, "), unknown.output());
+    }
+
+    /** An application Prometheus has no closes of: the gate names those it has. */
+    @Test
+    void anApplicationWithNoClosesIsNamedWithThoseThereAre() throws Exception {
+        List<String> command = new ArrayList<>(command(url, "base", "bad-1006", "text"));
+        command.set(command.indexOf(APPLICATION), "gate-ap");
+        Processes.Result result = Processes.run(command, workDir, AUTH, 60);
+        assertEquals(3, result.exitCode(), result.output());
+        assertTrue(result.output().contains("NOT ENOUGH DATA: bad-1006 against base: 0 and 0 closes")
+                && result.output().contains("; Prometheus has no closes of application gate-ap; its applications: "
+                + APPLICATION), result.output());
     }
 
     @Test

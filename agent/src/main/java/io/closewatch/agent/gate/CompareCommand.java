@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -78,14 +80,15 @@ public final class CompareCommand {
             return USAGE_OR_PROMETHEUS_ERROR;
         }
         ReleaseGate.Judgement judgement;
+        String verdict;
         try {
             PrometheusCloses source = new PrometheusCloses(prometheus, environment.get(AUTH_VARIABLE));
             judgement = gate.judge(source.closes(query1, time), source.closes(query2, time));
+            verdict = verdictLine(judgement, options, gate) + whatPrometheusHas(judgement, options, source);
         } catch (PrometheusCloses.QueryException e) {
             err.println("closewatch compare: " + e.getMessage());
             return USAGE_OR_PROMETHEUS_ERROR;
         }
-        String verdict = verdictLine(judgement, options, gate);
         out.print(json ? JudgementFormat.json(judgement, options.get("baseline"), options.get("candidate"), verdict)
                 : JudgementFormat.table(judgement) + verdict + System.lineSeparator());
         return judgement.verdict().exitStatus();
@@ -105,6 +108,33 @@ public final class CompareCommand {
                         + "(mix p=%.3g, %d and %d closes)", releases, judgement.mixPValue(),
                         judgement.candidateTotal(), judgement.baselineTotal());
         }
+    }
+
+    /**
+     * For a release with no closes in the window, what Prometheus has instead (a misspelt name, a release not deployed
+     * yet): the application's releases, or, for an application it has no closes of at all, the applications.
+     */
+    private static String whatPrometheusHas(ReleaseGate.Judgement judgement, Map<String, String> options,
+                                            PrometheusCloses source) throws PrometheusCloses.QueryException {
+        List<String> empty = new ArrayList<>();
+        if (judgement.baselineTotal() == 0) {
+            empty.add(options.get("baseline"));
+        }
+        if (judgement.candidateTotal() == 0) {
+            empty.add(options.get("candidate"));
+        }
+        if (empty.isEmpty()) {
+            return "";
+        }
+        String application = options.get("application");
+        List<String> releases = source.closesLabelValues("release", application);
+        if (releases.isEmpty()) {
+            return String.format(Locale.ROOT, "; Prometheus has no closes of application %s; its applications: %s",
+                    application, String.join(", ", source.closesLabelValues("application", null)));
+        }
+        return String.format(Locale.ROOT, "; no closes of %s %s in the window; the releases of %s: %s",
+                empty.size() == 1 ? "release" : "releases", String.join(" or ", empty), application,
+                String.join(", ", releases));
     }
 
     private static Map<String, String> options(String[] args) {

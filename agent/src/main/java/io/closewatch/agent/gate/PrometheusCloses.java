@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,9 +52,28 @@ final class PrometheusCloses {
     }
 
     CloseMix closes(String query, String time) throws QueryException {
-        String url = base.toString().replaceAll("/+$", "") + "/api/v1/query?query="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&time=" + URLEncoder.encode(time,
-                StandardCharsets.UTF_8);
+        return mix(get("/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&time="
+                + URLEncoder.encode(time, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The values {@code label} has on the closes series of {@code application} (all applications: null), over
+     * Prometheus's whole retention, sorted: what a release or an application that has no closes could have been.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> closesLabelValues(String label, String application) throws QueryException {
+        String series = application == null ? "websocket_closes_total"
+                : "websocket_closes_total{application=" + quoted(application) + "}";
+        Object values = data(get("/api/v1/label/" + label + "/values?match[]="
+                + URLEncoder.encode(series, StandardCharsets.UTF_8)));
+        List<String> sorted = new ArrayList<>((List<String>) values);
+        Collections.sort(sorted);
+        return sorted;
+    }
+
+    /** The answer to a GET of the HTTP API at {@code pathAndQuery}, parsed, and the HTTP status. */
+    private Answer get(String pathAndQuery) throws QueryException {
+        String url = base.toString().replaceAll("/+$", "") + pathAndQuery;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -70,23 +91,31 @@ final class PrometheusCloses {
             throw new QueryException("Prometheus at " + base + " refused the credentials (HTTP " + response.statusCode()
                     + "); set CLOSEWATCH_PROMETHEUS_AUTH=user:password");
         }
-        Object answer;
         try {
-            answer = Json.parse(response.body());
+            return new Answer(Json.parse(response.body()), response.statusCode());
         } catch (IllegalArgumentException e) {
             throw new QueryException("Prometheus at " + base + " answered HTTP " + response.statusCode()
                     + " with no API answer (is it Prometheus?)");
         }
-        return mix(answer, response.statusCode());
+    }
+
+    private record Answer(Object body, int status) {
+    }
+
+    /** The {@code data} of a successful answer. */
+    @SuppressWarnings("unchecked")
+    private static Object data(Answer answer) throws QueryException {
+        Object body = answer.body();
+        if (!(body instanceof Map) || !"success".equals(((Map<String, Object>) body).get("status"))) {
+            Object error = body instanceof Map ? ((Map<String, Object>) body).get("error") : null;
+            throw new QueryException("Prometheus refused the query (HTTP " + answer.status() + "): " + error);
+        }
+        return ((Map<String, Object>) body).get("data");
     }
 
     @SuppressWarnings("unchecked")
-    private CloseMix mix(Object answer, int status) throws QueryException {
-        if (!(answer instanceof Map) || !"success".equals(((Map<String, Object>) answer).get("status"))) {
-            Object error = answer instanceof Map ? ((Map<String, Object>) answer).get("error") : null;
-            throw new QueryException("Prometheus refused the query (HTTP " + status + "): " + error);
-        }
-        Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) answer).get("data");
+    private static CloseMix mix(Answer answer) throws QueryException {
+        Map<String, Object> data = (Map<String, Object>) data(answer);
         Map<String, Long> counts = new TreeMap<>();
         for (Object sample : (List<Object>) data.get("result")) {
             Map<String, Object> series = (Map<String, Object>) sample;
