@@ -1,8 +1,6 @@
 package io.closewatch.agent;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import io.closewatch.agent.config.BuildInfo;
 
 /**
  * Lines the agent says on the host's start-up path, before its logger may run: on standard error at once, in the
@@ -27,14 +25,6 @@ final class EarlyLines {
 
     /** The agent's version, from its jar. */
     static String agentVersion() {
-        try (InputStream in = EarlyLines.class.getResourceAsStream("closewatch.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return BuildInfo.agentVersion();
     }
 }

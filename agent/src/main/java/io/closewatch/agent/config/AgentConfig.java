@@ -83,11 +83,14 @@ public final class AgentConfig {
     }
 
     /**
-     * Where and how often OTLP is pushed.
+     * Where and how often OTLP is pushed, and what the resource says.
      *
-     * @param headers sent with every push (authentication, tenant); values are secrets, never logged
+     * @param headers            sent with every push (authentication, tenant); values are secrets, never logged
+     * @param resourceAttributes from {@code OTEL_RESOURCE_ATTRIBUTES}, as given
+     * @param serviceName        {@code OTEL_SERVICE_NAME} where {@code application} is not configured, else null
      */
-    public record Otlp(URI url, int stepSeconds, Map<String, String> headers) {
+    public record Otlp(URI url, int stepSeconds, Map<String, String> headers, Map<String, String> resourceAttributes,
+                       String serviceName) {
     }
 
     /**
@@ -209,6 +212,7 @@ public final class AgentConfig {
             }
             settings.put(key, setting);
         }
+        Setting serviceName = openTelemetry(environment, "OTEL_SERVICE_NAME");
         return new AgentConfig(
                 integer(settings.get(PORT), DEFAULT_PORT, 0, 65535, "a port number", problems),
                 settings.containsKey(HOST) ? settings.get(HOST).value : DEFAULT_HOST,
@@ -220,10 +224,15 @@ public final class AgentConfig {
                         problems),
                 valuesOf(settings, AUTH_USERNAME, AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD),
                 exports(settings.get(EXPORT), problems),
-                new Otlp(otlpUrl(settings.get(OTLP_URL), problems),
+                new Otlp(otlpUrl(settings.containsKey(OTLP_URL) ? settings.get(OTLP_URL)
+                        : openTelemetryUrl(environment), problems),
                         integer(settings.get(OTLP_STEP), DEFAULT_OTLP_STEP_SECONDS, 1, 86_400, "a number of seconds",
                                 problems),
-                        headers(settings.get(OTLP_HEADERS), problems)),
+                        pairs(settings.containsKey(OTLP_HEADERS) ? settings.get(OTLP_HEADERS)
+                                : openTelemetry(environment, "OTEL_EXPORTER_OTLP_METRICS_HEADERS",
+                                        "OTEL_EXPORTER_OTLP_HEADERS"), "headers", problems),
+                        pairs(openTelemetry(environment, "OTEL_RESOURCE_ATTRIBUTES"), "resource attributes", problems),
+                        settings.containsKey(APPLICATION) || serviceName == null ? null : serviceName.value),
                 new Switches(bool(settings.get(ENABLED), true, problems), stacks(settings.get(STACKS_DISABLED)),
                         settings.containsKey(STACKS_DISABLED) ? settings.get(STACKS_DISABLED).source : null,
                         settings.containsKey(DEBUG_DUMP) ? settings.get(DEBUG_DUMP).value : null));
@@ -305,15 +314,42 @@ public final class AgentConfig {
     }
 
     /**
-     * {@code name=value,name=value}, values percent-decoded, as OpenTelemetry's {@code OTEL_EXPORTER_OTLP_HEADERS}.
-     * The agent arguments are split at commas, so more than one header is given by system property or environment.
-     * A malformed entry drops them all (sending half the credentials helps nobody); values are never echoed.
+     * The first of OpenTelemetry's SDK environment variables {@code names} that is set and not blank, or null: the
+     * OTLP settings an OpenTelemetry-managed pod carries, used where the agent's own keys are not set.
      */
-    private static Map<String, String> headers(Setting setting, Consumer<String> problems) {
+    private static Setting openTelemetry(Map<String, String> environment, String... names) {
+        for (String name : names) {
+            String value = environment.get(name);
+            if (value != null && !value.isBlank()) {
+                return new Setting(value, "environment variable '" + name + "'");
+            }
+        }
+        return null;
+    }
+
+    /** {@code OTEL_EXPORTER_OTLP_METRICS_ENDPOINT} as it is, else {@code OTEL_EXPORTER_OTLP_ENDPOINT} + /v1/metrics. */
+    private static Setting openTelemetryUrl(Map<String, String> environment) {
+        Setting metrics = openTelemetry(environment, "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT");
+        if (metrics != null) {
+            return metrics;
+        }
+        Setting base = openTelemetry(environment, "OTEL_EXPORTER_OTLP_ENDPOINT");
+        return base == null ? null : new Setting(base.value.replaceAll("/+$", "") + "/v1/metrics", base.source);
+    }
+
+    /**
+     * {@code name=value,name=value}, values percent-decoded, as OpenTelemetry's {@code OTEL_EXPORTER_OTLP_HEADERS} and
+     * {@code OTEL_RESOURCE_ATTRIBUTES}. The agent arguments are split at commas, so more than one header is given by
+     * system property or environment. A malformed entry drops them all (sending half the credentials helps nobody);
+     * values are never echoed.
+     *
+     * @param what what the pairs are, to name them when they are dropped
+     */
+    private static Map<String, String> pairs(Setting setting, String what, Consumer<String> problems) {
         if (setting == null) {
             return Map.of();
         }
-        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> pairs = new LinkedHashMap<>();
         String[] entries = setting.value.split(",");
         for (int i = 0; i < entries.length; i++) {
             String entry = entries[i].trim();
@@ -329,12 +365,12 @@ public final class AgentConfig {
             }
             if (name.isEmpty() || !name.chars().allMatch(AgentConfig::isTokenChar) || value == null) {
                 problems.accept("Closewatch: " + setting.source + " has a malformed entry (number " + (i + 1)
-                        + "; expected name=value, joined by commas, values percent-encoded); sending no headers");
+                        + "; expected name=value, joined by commas, values percent-encoded); sending no " + what);
                 return Map.of();
             }
-            headers.put(name, value);
+            pairs.put(name, value);
         }
-        return Collections.unmodifiableMap(headers);
+        return Collections.unmodifiableMap(pairs);
     }
 
     /** An HTTP header name's characters (RFC 9110 token). */

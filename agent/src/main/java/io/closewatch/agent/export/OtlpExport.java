@@ -1,12 +1,18 @@
 package io.closewatch.agent.export;
 
 import io.closewatch.agent.config.AgentConfig;
+import io.closewatch.agent.config.BuildInfo;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.registry.otlp.AggregationTemporality;
 import io.micrometer.registry.otlp.HistogramFlavor;
 import io.micrometer.registry.otlp.OtlpConfig;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import io.micrometer.registry.otlp.OtlpMetricsSender;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.resource.v1.Resource;
 import org.slf4j.Logger;
 
 import java.io.IOException;
@@ -15,8 +21,13 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -38,13 +49,30 @@ public final class OtlpExport {
     }
 
     /**
-     * Starts pushing. The application and release are the resource's {@code service.name} and
-     * {@code service.version} as well as labels of every series.
+     * The resource of this JVM's pushes: the attributes OpenTelemetry's environment gives
+     * ({@code OTEL_RESOURCE_ATTRIBUTES}: {@code k8s.pod.name} and friends), {@code service.name} (the configured
+     * application, else {@code OTEL_SERVICE_NAME}, else the derived application), {@code service.version} (the release)
+     * and {@code service.instance.id} (as given, else a random UUID: replicas of one service are each a resource of
+     * their own, whose cumulative sums a Collector does not merge).
+     */
+    static Map<String, String> resource(AgentConfig.Otlp settings, String application, String release) {
+        Map<String, String> resource = new LinkedHashMap<>(settings.resourceAttributes());
+        resource.put("service.name", settings.serviceName() != null ? settings.serviceName() : application);
+        resource.put("service.version", release);
+        resource.putIfAbsent("service.instance.id", UUID.randomUUID().toString());
+        return resource;
+    }
+
+    /**
+     * Starts pushing. The application and release are the resource's {@code service.name} (unless
+     * {@code OTEL_SERVICE_NAME} names it and {@code application} is not configured) and {@code service.version}, as
+     * well as labels of every series.
      *
      * @param failures counts one failure by its reason
      */
     public static OtlpMeterRegistry start(AgentConfig.Otlp settings, String application, String release, Logger log,
                                           Consumer<String> failures) {
+        Map<String, String> resource = resource(settings, application, release); // one instance id for the JVM
         OtlpConfig config = new OtlpConfig() {
             @Override
             public String get(String key) {
@@ -68,7 +96,7 @@ public final class OtlpExport {
 
             @Override
             public Map<String, String> resourceAttributes() {
-                return Map.of("service.name", application, "service.version", release);
+                return resource;
             }
 
             @Override
@@ -101,6 +129,33 @@ public final class OtlpExport {
      * Posts one push; never throws, so that Micrometer does not log every failed push as well. Runs on the push
      * thread only, bounded by its timeouts.
      */
+    /**
+     * What produced the data, in OpenTelemetry's resource attributes: Micrometer's OTLP registry (whose own
+     * {@code telemetry.sdk.name} is its package name, relocated in the agent's jar), in Closewatch.
+     */
+    static final Map<String, String> TELEMETRY = Map.of("telemetry.sdk.name",
+            String.join(".", "io", "micrometer"), // not a constant: the jar's relocation would rewrite that one too
+            "telemetry.sdk.language", "java", "telemetry.sdk.version", BuildInfo.micrometerVersion(),
+            "telemetry.distro.name", "closewatch", "telemetry.distro.version", BuildInfo.agentVersion());
+
+    /** The push with {@link #TELEMETRY} in place of the registry's own {@code telemetry.*} resource attributes. */
+    static byte[] withTelemetry(byte[] push) throws IOException {
+        ExportMetricsServiceRequest.Builder request = ExportMetricsServiceRequest.parseFrom(push).toBuilder();
+        for (ResourceMetrics.Builder metrics : request.getResourceMetricsBuilderList()) {
+            Resource.Builder resource = metrics.getResourceBuilder();
+            List<KeyValue> attributes = new ArrayList<>();
+            for (KeyValue attribute : resource.getAttributesList()) {
+                if (!attribute.getKey().startsWith("telemetry.")) {
+                    attributes.add(attribute);
+                }
+            }
+            new TreeMap<>(TELEMETRY).forEach((key, value) -> attributes.add(KeyValue.newBuilder().setKey(key)
+                    .setValue(AnyValue.newBuilder().setStringValue(value)).build()));
+            resource.clearAttributes().addAllAttributes(attributes);
+        }
+        return request.build().toByteArray();
+    }
+
     static final class Sender implements OtlpMetricsSender {
         private final URI url;
         private final Logger log;
@@ -136,7 +191,7 @@ public final class OtlpExport {
                 connection.setDoOutput(true);
                 connection.setRequestProperty("Content-Type", "application/x-protobuf");
                 request.getHeaders().forEach(connection::setRequestProperty);
-                byte[] body = request.getMetricsData();
+                byte[] body = withTelemetry(request.getMetricsData());
                 connection.setFixedLengthStreamingMode(body.length);
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(body);

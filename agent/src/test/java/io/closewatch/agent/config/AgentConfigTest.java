@@ -185,6 +185,48 @@ class AgentConfigTest {
         assertEquals(List.of(), problems);
     }
 
+    /** The variables an OpenTelemetry-managed pod carries, where the agent's own keys are not set. */
+    @Test
+    void otlpFollowsOpenTelemetrysEnvironmentWhereItsOwnKeysAreNotSet() {
+        Map<String, String> pod = Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector.monitoring:4318/",
+                "OTEL_EXPORTER_OTLP_HEADERS", "Authorization=Bearer%20t1",
+                "OTEL_RESOURCE_ATTRIBUTES",
+                "k8s.pod.name=chat-7d9f,k8s.namespace.name=prod,service.instance.id=chat-7d9f",
+                "OTEL_SERVICE_NAME", "chat");
+        AgentConfig.Otlp otlp = resolve(null, Map.of(), pod).otlp();
+        assertEquals(URI.create("http://collector.monitoring:4318/v1/metrics"), otlp.url());
+        assertEquals(Map.of("Authorization", "Bearer t1"), otlp.headers());
+        assertEquals(Map.of("k8s.pod.name", "chat-7d9f", "k8s.namespace.name", "prod", "service.instance.id",
+                "chat-7d9f"), otlp.resourceAttributes());
+        assertEquals("chat", otlp.serviceName());
+
+        // The signal's own variables win over the general ones.
+        Map<String, String> signal = new java.util.HashMap<>(pod);
+        signal.put("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "https://metrics.example/otlp");
+        signal.put("OTEL_EXPORTER_OTLP_METRICS_HEADERS", "X-Scope-OrgID=t2");
+        otlp = resolve(null, Map.of(), signal).otlp();
+        assertEquals(URI.create("https://metrics.example/otlp"), otlp.url());
+        assertEquals(Map.of("X-Scope-OrgID", "t2"), otlp.headers());
+
+        // The agent's own keys win over all of them; a configured application is the service's name.
+        otlp = resolve("otlp.url=http://own:4318/v1/metrics,application=chat-service",
+                Map.of("closewatch.otlp.headers", "X-Own=1"), signal).otlp();
+        assertEquals(URI.create("http://own:4318/v1/metrics"), otlp.url());
+        assertEquals(Map.of("X-Own", "1"), otlp.headers());
+        assertEquals(null, otlp.serviceName());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aMalformedResourceAttributeDropsThemAllAndSaysWhere() {
+        AgentConfig.Otlp otlp = resolve(null, Map.of(), Map.of("OTEL_RESOURCE_ATTRIBUTES", "k8s.pod.name")).otlp();
+        assertEquals(Map.of(), otlp.resourceAttributes());
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("environment variable 'OTEL_RESOURCE_ATTRIBUTES'")
+                && problems.get(0).contains("sending no resource attributes"), problems.get(0));
+    }
+
     @Test
     void aMalformedHeaderDropsThemAllWithoutEchoingAValue() {
         for (String bad : List.of("Authorization=Bearer secret,novalue", "Bad Name=secret", "=secret",

@@ -3,9 +3,12 @@ package io.closewatch.containers;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OtlpExportIT {
     private static final String CLOSES = "websocket.closes";
+    /** What produced the data: Micrometer's OTLP registry (not its relocated package name), in Closewatch. */
+    private static final String TELEMETRY = "telemetry\\.distro\\.name=closewatch, "
+            + "telemetry\\.distro\\.version=[^,]+, telemetry\\.sdk\\.language=java, "
+            + "telemetry\\.sdk\\.name=io\\.micrometer, telemetry\\.sdk\\.version=1\\.[0-9.]+\\}";
 
     @Test
     void pushedSumsAreTheClosesMadeAndSurviveTheReceiverBeingAway() throws Exception {
@@ -32,7 +39,8 @@ class OtlpExportIT {
             assertEquals(expected, receiver.awaitSums(CLOSES, expected));
             String resource = OtlpReceiver.attributes(receiver.last().getResourceMetrics(0).getResource()
                     .getAttributesList());
-            assertTrue(resource.startsWith("{service.name=chat, service.version=2.0, "), resource);
+            assertTrue(resource.matches("\\{service\\.instance\\.id=[0-9a-f-]{36}, service\\.name=chat, "
+                    + "service\\.version=2\\.0, " + TELEMETRY), resource);
 
             receiver.stop();
             host.play("jdk-server-close 4001 /annotated/r2");
@@ -70,6 +78,46 @@ class OtlpExportIT {
             assertEquals(1, occurrences(stderr, "cannot push OTLP metrics to " + receiver.url() + " (HTTP 503)"),
                     stderr);
             assertTrue(stderr.contains("metrics also go by OTLP to " + receiver.url() + " every 1 s"), stderr);
+        }
+    }
+
+    /**
+     * Replicas of one service, each a JVM with only {@code export=otlp} and the variables an OpenTelemetry-managed pod
+     * carries: each its own resource, with its own {@code service.instance.id} and the attributes it was given, so
+     * that a Collector keeps their cumulative sums apart.
+     */
+    @Test
+    void replicasWithOpenTelemetrysEnvironmentAreAResourceEach() throws Exception {
+        try (OtlpReceiver receiver = new OtlpReceiver()) {
+            List<HostJvm> replicas = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    replicas.add(HostJvm.start("tomcat11", JavaHomes.require(17), "export=otlp,otlp.step=1",
+                            List.of(), Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.url().replace("/v1/metrics", ""),
+                                    "OTEL_SERVICE_NAME", "chat",
+                                    "OTEL_RESOURCE_ATTRIBUTES",
+                                    "k8s.pod.name=chat-" + i + ",k8s.namespace.name=prod")));
+                }
+                for (HostJvm replica : replicas) {
+                    replica.readyValue("server");
+                }
+                Set<String> resources = receiver.awaitResources(3);
+                assertEquals(3, resources.size(), resources.toString());
+                Set<String> instances = new TreeSet<>();
+                for (int i = 0; i < 3; i++) {
+                    String pod = "k8s.pod.name=chat-" + i;
+                    String resource = resources.stream().filter(r -> r.contains(pod + ",")).findFirst().orElseThrow(
+                            () -> new AssertionError(pod + " in " + resources));
+                    assertTrue(resource.matches("\\{k8s\\.namespace\\.name=prod, " + pod + ", service\\.instance\\.id="
+                            + "[0-9a-f-]{36}, service\\.name=chat, service\\.version=[^,]+, " + TELEMETRY), resource);
+                    instances.add(resource.replaceAll(".*service\\.instance\\.id=([0-9a-f-]{36}).*", "$1"));
+                }
+                assertEquals(3, instances.size(), instances.toString());
+            } finally {
+                for (HostJvm replica : replicas) {
+                    replica.close();
+                }
+            }
         }
     }
 

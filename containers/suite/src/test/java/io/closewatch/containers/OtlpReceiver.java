@@ -15,7 +15,10 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -36,6 +39,8 @@ final class OtlpReceiver implements AutoCloseable {
     private volatile CountDownLatch held = new CountDownLatch(0);
     private volatile ExportMetricsServiceRequest last;
     private volatile int heldPushes;
+    /** The resource of every push taken, as {@link #attributes} prints it. */
+    private final Set<String> resources = ConcurrentHashMap.newKeySet();
 
     /** A receiver on any free port, which it keeps across {@link #stop} and {@link #start}. */
     OtlpReceiver() throws IOException {
@@ -60,6 +65,8 @@ final class OtlpReceiver implements AutoCloseable {
                     exchange.sendResponseHeaders(503, -1);
                 } else {
                     last = ExportMetricsServiceRequest.parseFrom(body);
+                    last.getResourceMetricsList().forEach(metrics -> resources.add(attributes(metrics.getResource()
+                            .getAttributesList())));
                     exchange.sendResponseHeaders(200, -1);
                 }
             } catch (InterruptedException e) {
@@ -94,6 +101,15 @@ final class OtlpReceiver implements AutoCloseable {
 
     ExportMetricsServiceRequest last() {
         return last;
+    }
+
+    /** The distinct resources pushes came with, once there are {@code count} (or as many as came in 15 s). */
+    Set<String> awaitResources(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (resources.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return new TreeSet<>(resources);
     }
 
     /**
