@@ -39,7 +39,7 @@ class LayoutTest {
             Map.entry("recording", Set.of("bootstrap", "core", "instrumentation", "metrics")),
             Map.entry("weaving", Set.of("bootstrap", "instrumentation")),
             Map.entry("export", Set.of("config", "metrics")),
-            Map.entry("gate", Set.of("core")),
+            Map.entry("gate", Set.of("core", "config")),
             Map.entry("http", Set.of()),
             Map.entry("instrumentation", Set.of("bootstrap", "core")),
             Map.entry("metrics", Set.of("core")),

@@ -169,7 +169,8 @@ class ReleaseGateIT {
             Processes.Result result = Processes.run(command(url, "base", "bad-1006", "text"), workDir, environment, 60);
             assertEquals(2, result.exitCode(), result.output());
             assertEquals("closewatch compare: Prometheus at " + url + " refused the credentials (HTTP 401); set "
-                    + "CLOSEWATCH_PROMETHEUS_AUTH=user:password", result.output().strip());
+                    + "CLOSEWATCH_PROMETHEUS_AUTH=user:password or CLOSEWATCH_PROMETHEUS_HEADERS="
+                    + "Authorization=Bearer%20<token>", result.output().strip());
         }
     }
 

@@ -2,8 +2,6 @@ package io.closewatch.agent.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -349,33 +347,12 @@ public final class AgentConfig {
         if (setting == null) {
             return Map.of();
         }
-        Map<String, String> pairs = new LinkedHashMap<>();
-        String[] entries = setting.value.split(",");
-        for (int i = 0; i < entries.length; i++) {
-            String entry = entries[i].trim();
-            int eq = entry.indexOf('=');
-            String name = eq > 0 ? entry.substring(0, eq).trim() : "";
-            String value = null;
-            try {
-                // A '+' stays a '+' (base64 tokens have them); only %XX is decoded.
-                value = eq > 0 ? URLDecoder.decode(entry.substring(eq + 1).trim().replace("+", "%2B"),
-                        StandardCharsets.UTF_8) : null;
-            } catch (IllegalArgumentException ignored) {
-                // reported below
-            }
-            if (name.isEmpty() || !name.chars().allMatch(AgentConfig::isTokenChar) || value == null) {
-                problems.accept("Closewatch: " + setting.source + " has a malformed entry (number " + (i + 1)
-                        + "; expected name=value, joined by commas, values percent-encoded); sending no " + what);
-                return Map.of();
-            }
-            pairs.put(name, value);
+        try {
+            return NameValuePairs.parse(setting.value);
+        } catch (NameValuePairs.MalformedException e) {
+            problems.accept("Closewatch: " + setting.source + " has a " + e.getMessage() + "; sending no " + what);
+            return Map.of();
         }
-        return Collections.unmodifiableMap(pairs);
-    }
-
-    /** An HTTP header name's characters (RFC 9110 token). */
-    private static boolean isTokenChar(int c) {
-        return c > 32 && c < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
     }
 
     private static Map<String, String> valuesOf(Map<String, Setting> settings, String... keys) {

@@ -1,5 +1,7 @@
 package io.closewatch.agent.gate;
 
+import io.closewatch.agent.config.NameValuePairs;
+
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -23,6 +25,11 @@ public final class CompareCommand {
             + "[--format text|json] [--alpha 0.01] [--min-increase 0.005] [--min-ratio 1.25] [--min-closes 100]";
     /** Credentials for Prometheus, {@code user:password}: from the environment, never the command line. */
     static final String AUTH_VARIABLE = "CLOSEWATCH_PROMETHEUS_AUTH";
+    /**
+     * Headers for every request, as {@code otlp.headers} writes them: a bearer token, a tenant
+     * ({@code X-Scope-OrgID}) for the stores fleets use (VictoriaMetrics behind vmauth, Mimir, Cortex, Thanos).
+     */
+    static final String HEADERS_VARIABLE = "CLOSEWATCH_PROMETHEUS_HEADERS";
     static final int USAGE_OR_PROMETHEUS_ERROR = 2;
 
     private static final Set<String> OPTIONS = Set.of("prometheus", "application", "baseline", "candidate", "window",
@@ -44,6 +51,14 @@ public final class CompareCommand {
         String time;
         boolean json;
         URI prometheus;
+        Map<String, String> headers;
+        try {
+            headers = environment.get(HEADERS_VARIABLE) == null ? Map.of()
+                    : NameValuePairs.parse(environment.get(HEADERS_VARIABLE));
+        } catch (NameValuePairs.MalformedException e) {
+            err.println("closewatch compare: " + HEADERS_VARIABLE + " has a " + e.getMessage());
+            return USAGE_OR_PROMETHEUS_ERROR;
+        }
         try {
             options = options(args);
             prometheus = URI.create(required(options, "prometheus"));
@@ -82,7 +97,7 @@ public final class CompareCommand {
         ReleaseGate.Judgement judgement;
         String verdict;
         try {
-            PrometheusCloses source = new PrometheusCloses(prometheus, environment.get(AUTH_VARIABLE));
+            PrometheusCloses source = new PrometheusCloses(prometheus, environment.get(AUTH_VARIABLE), headers);
             judgement = gate.judge(source.closes(query1, time), source.closes(query2, time));
             verdict = verdictLine(judgement, options, gate) + whatPrometheusHas(judgement, options, source);
         } catch (PrometheusCloses.QueryException e) {

@@ -29,11 +29,16 @@ final class PrometheusCloses {
 
     private final URI base;
     private final String authorization;
+    private final Map<String, String> headers;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** @param credentials {@code user:password}, or null */
-    PrometheusCloses(URI base, String credentials) {
+    /**
+     * @param credentials {@code user:password}, or null
+     * @param headers     sent with every request (a bearer token, a tenant); they replace a Basic authorization
+     */
+    PrometheusCloses(URI base, String credentials, Map<String, String> headers) {
         this.base = base;
+        this.headers = headers;
         this.authorization = credentials == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
@@ -76,8 +81,9 @@ final class PrometheusCloses {
         String url = base.toString().replaceAll("/+$", "") + pathAndQuery;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            request.setHeader("Authorization", authorization);
         }
+        headers.forEach(request::setHeader);
         HttpResponse<String> response;
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -89,7 +95,8 @@ final class PrometheusCloses {
         }
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new QueryException("Prometheus at " + base + " refused the credentials (HTTP " + response.statusCode()
-                    + "); set CLOSEWATCH_PROMETHEUS_AUTH=user:password");
+                    + "); set CLOSEWATCH_PROMETHEUS_AUTH=user:password or CLOSEWATCH_PROMETHEUS_HEADERS="
+                    + "Authorization=Bearer%20<token>");
         }
         try {
             return new Answer(Json.parse(response.body()), response.statusCode());

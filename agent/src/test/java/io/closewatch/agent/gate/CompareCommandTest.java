@@ -4,12 +4,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad arguments are a clear line and exit 2, before Prometheus is asked anything (see ReleaseGateIT for the rest). */
@@ -43,6 +49,52 @@ class CompareCommandTest {
         assertEquals("closewatch compare: " + message, lines[0]);
         assertTrue(lines[1].startsWith("usage: java -jar closewatch-agent.jar compare"), lines[1]);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A malformed header is one line naming the variable and the entry, never its value (it may be a token). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {"Authorization; 1", "X-Scope-OrgID=shop,Bearer secret; 2",
+        "Bad Name=secret; 1", "Authorization=Bearer%zzsecret; 1"})
+    void aMalformedHeaderIsOneLineAndExitTwo(String headers, int entry) {
+        assertEquals(2, CompareCommand.run(VALID.split(" "), Map.of("CLOSEWATCH_PROMETHEUS_HEADERS", headers),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertEquals("closewatch compare: CLOSEWATCH_PROMETHEUS_HEADERS has a malformed entry number " + entry
+                + "; expected name=value, joined by commas, values percent-encoded" + System.lineSeparator(), said);
+        assertFalse(said.contains("secret"), said);
+    }
+
+    /** The headers go with every request to Prometheus (a real HTTP server here, answering as Prometheus does). */
+    @Test
+    void theHeadersGoWithEveryRequest() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        HttpServer prometheus = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+        prometheus.createContext("/api/v1/", exchange -> {
+            seen.add(exchange.getRequestHeaders().getFirst("Authorization") + " "
+                    + exchange.getRequestHeaders().getFirst("X-Scope-OrgID"));
+            byte[] body = (exchange.getRequestURI().getPath().startsWith("/api/v1/label/")
+                    ? "{\"status\":\"success\",\"data\":[\"1\"]}"
+                    : "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        prometheus.start();
+        try {
+            String[] args = VALID.replace("http://127.0.0.1:9", "http://127.0.0.1:" + prometheus.getAddress()
+                    .getPort()).split(" ");
+            int status = CompareCommand.run(args, Map.of("CLOSEWATCH_PROMETHEUS_AUTH", "gate:pw",
+                    "CLOSEWATCH_PROMETHEUS_HEADERS", "Authorization=Bearer%20a+b/c%3D, X-Scope-OrgID=shop"),
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(3, status, err::toString); // no closes at all: not enough data
+        } finally {
+            prometheus.stop(0);
+        }
+        assertFalse(seen.isEmpty());
+        assertEquals(List.of("Bearer a+b/c= shop"), seen.stream().distinct().toList(), "the header replaces Basic");
     }
 
     @Test
