@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 /**
  * The agent's settings. Each key may come from the agent arguments ({@code key=value,key=value}), a system
  * property {@code closewatch.<key>} or an environment variable {@code CLOSEWATCH_<KEY>} (dots as underscores),
- * in that order of
- * precedence. A wrong value is reported once, naming the key, and the default is used: configuration mistakes
- * must never stop the host.
+ * in that order of precedence; for the OTLP push, OpenTelemetry's SDK variables ({@code OTEL_EXPORTER_OTLP_*},
+ * {@code OTEL_RESOURCE_ATTRIBUTES}, {@code OTEL_SERVICE_NAME}) come after those. A wrong value is reported once,
+ * naming the key, and the default is used: configuration mistakes must never stop the host.
  */
 public final class AgentConfig {
     public static final String PORT = "port";
