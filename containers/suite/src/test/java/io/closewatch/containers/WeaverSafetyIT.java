@@ -82,10 +82,12 @@ class WeaverSafetyIT {
                         .forEach(line -> agentClasses.add(line.replaceAll(".* (io\\.closewatch\\.agent\\.\\S+) .*",
                                 "$1")));
             }
-            // The entry point and the configuration it reads: no bridge, no weaver, no meters, no thread's code.
+            // The entry point and the configuration it reads (its parser of name=value lists, the jar's version):
+            // no bridge, no weaver, no meters, no thread's code.
             for (String loaded : agentClasses) {
                 assertTrue(loaded.matches("io\\.closewatch\\.agent\\.(CloseWatchAgent(\\$1)?|EarlyLines"
-                        + "|config\\.AgentConfig(\\$.+)?)"), "loaded: " + agentClasses);
+                        + "|config\\.(AgentConfig|NameValuePairs)(\\$.+)?|config\\.BuildInfo)"),
+                        "loaded: " + agentClasses);
             }
             assertTrue(agentClasses.contains("io.closewatch.agent.CloseWatchAgent"), agentClasses.toString());
         }
