@@ -99,14 +99,17 @@ final class LocalStack implements AutoCloseable {
         processes.add(builder.start());
     }
 
-    /** Waits for 200 from {@code url}; any answer that is an HTTP status (401 too) means the server is up. */
+    /** Waits for 200 from {@code url}. */
     private void awaitHttp200(String url, Path log) throws Exception {
+        awaitHttp200(http, HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(), log);
+    }
+
+    /** Waits (at most 60 s) until {@code request} is answered 200: a server started with its output in {@code log}. */
+    static void awaitHttp200(HttpClient client, HttpRequest request, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -114,7 +117,7 @@ final class LocalStack implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError(url + " not up within 60 s:\n" + Files.readString(log));
+        throw new AssertionError(request.uri() + " not up within 60 s:\n" + Files.readString(log));
     }
 
     /** The first group of {@code pattern} in {@code log}, once it is there (at most 60 s). */

@@ -47,7 +47,8 @@ class ReleaseGateFleetIT {
                 "-httpListenAddr=127.0.0.1:" + storePort).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("victoria-metrics.log").toFile()).start());
         HttpClient client = HttpClient.newHttpClient();
-        awaitReady(client, HttpRequest.newBuilder(URI.create(store + "/health")).build(), "victoria-metrics.log");
+        LocalStack.awaitHttp200(client, HttpRequest.newBuilder(URI.create(store + "/health")).build(),
+                workDir.resolve("victoria-metrics.log"));
         HttpResponse<String> imported = client.send(HttpRequest.newBuilder(URI.create(store
                 + "/api/v1/import/prometheus")).POST(HttpRequest.BodyPublishers.ofString(fleet())).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -61,23 +62,8 @@ class ReleaseGateFleetIT {
         url = "http://127.0.0.1:" + port;
         servers.add(new ProcessBuilder(vmauth.toString(), "-auth.config=" + config, "-httpListenAddr=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("vmauth.log").toFile()).start());
-        awaitReady(client, HttpRequest.newBuilder(URI.create(url + "/api/v1/query?query=1"))
-                .header("Authorization", "Bearer " + TOKEN).build(), "vmauth.log");
-    }
-
-    private static void awaitReady(HttpClient client, HttpRequest request, String log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try {
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // starting
-            }
-            assertTrue(System.nanoTime() < deadline, "not ready: " + Files.readString(workDir.resolve(log)));
-            Thread.sleep(200);
-        }
+        LocalStack.awaitHttp200(client, HttpRequest.newBuilder(URI.create(url + "/api/v1/query?query=1"))
+                .header("Authorization", "Bearer " + TOKEN).build(), workDir.resolve("vmauth.log"));
     }
 
     @AfterAll

@@ -8,11 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -74,22 +72,9 @@ class ReleaseGateIT {
         prometheus = new ProcessBuilder(server.toString(), "--config.file=" + config, "--web.config.file=" + webConfig,
                 "--storage.tsdb.path=" + workDir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("prometheus.log").toFile()).start();
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try {
-                if (client.send(HttpRequest.newBuilder(URI.create(url + "/-/ready")).header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString(CREDENTIALS.getBytes(StandardCharsets.UTF_8))).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    break;
-                }
-            } catch (java.io.IOException notYet) {
-                // starting
-            }
-            assertTrue(System.nanoTime() < deadline, "Prometheus did not get ready: "
-                    + Files.readString(workDir.resolve("prometheus.log")));
-            Thread.sleep(200);
-        }
+        LocalStack.awaitHttp200(HttpClient.newHttpClient(), HttpRequest.newBuilder(URI.create(url + "/-/ready"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        CREDENTIALS.getBytes(StandardCharsets.UTF_8))).build(), workDir.resolve("prometheus.log"));
     }
 
     @AfterAll
