@@ -30,6 +30,8 @@ public final class CompareCommand {
      * ({@code X-Scope-OrgID}) for the stores fleets use (VictoriaMetrics behind vmauth, Mimir, Cortex, Thanos).
      */
     static final String HEADERS_VARIABLE = "CLOSEWATCH_PROMETHEUS_HEADERS";
+    /** How many releases or applications a verdict names when a release has no closes. */
+    private static final int LISTED = 20;
     static final int USAGE_OR_PROMETHEUS_ERROR = 2;
 
     private static final Set<String> OPTIONS = Set.of("prometheus", "application", "baseline", "candidate", "window",
@@ -145,11 +147,16 @@ public final class CompareCommand {
         List<String> releases = source.closesLabelValues("release", application);
         if (releases.isEmpty()) {
             return String.format(Locale.ROOT, "; Prometheus has no closes of application %s; its applications: %s",
-                    application, String.join(", ", source.closesLabelValues("application", null)));
+                    application, listed(source.closesLabelValues("application", null)));
         }
         return String.format(Locale.ROOT, "; no closes of %s %s in the window; the releases of %s: %s",
-                empty.size() == 1 ? "release" : "releases", String.join(" or ", empty), application,
-                String.join(", ", releases));
+                empty.size() == 1 ? "release" : "releases", String.join(" or ", empty), application, listed(releases));
+    }
+
+    /** The first {@value #LISTED} names, and how many there are when there are more: one line, even for a fleet. */
+    static String listed(List<String> names) {
+        return names.size() <= LISTED ? String.join(", ", names)
+                : String.join(", ", names.subList(0, LISTED)) + ", ... (" + names.size() + " in all)";
     }
 
     private static Map<String, String> options(String[] args) {

@@ -97,6 +97,14 @@ class CompareCommandTest {
         assertEquals(List.of("Bearer a+b/c= shop"), seen.stream().distinct().toList(), "the header replaces Basic");
     }
 
+    /** The releases a verdict names for a release with no closes: a fleet's many stay one line. */
+    @Test
+    void aLongListOfNamesIsCutAndCounted() {
+        assertEquals("a, b, c", CompareCommand.listed(List.of("a", "b", "c")));
+        List<String> many = java.util.stream.IntStream.range(0, 25).mapToObj(i -> "r" + i).toList();
+        assertEquals(String.join(", ", many.subList(0, 20)) + ", ... (25 in all)", CompareCommand.listed(many));
+    }
+
     @Test
     void helpPrintsTheUsage() {
         assertEquals(0, run("--help"));
