@@ -231,7 +231,7 @@ final class AgentInstaller {
         static Counting build(AgentConfig config, String version, Logger log) {
             MeterExports exports = MeterExports.create(config, log);
             return new Counting(exports, new AgentErrors(exports.registry(), log), new CloseMeters(exports.registry(),
-                    version, config.maxCodes(), config.maxEndpoints()));
+                    version, config.maxCodes(), config.maxEndpoints(), config.maxCauses()));
         }
 
         CloseRecorder recorder(LongSupplier nanoClock) {

@@ -14,4 +14,8 @@ public class ChatEndpoint extends Endpoint {
     @Override
     public void onClose(Session session, CloseReason closeReason) {
     }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+    }
 }

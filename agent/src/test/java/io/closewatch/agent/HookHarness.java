@@ -116,7 +116,7 @@ public final class HookHarness implements AutoCloseable {
                         .decorate((ResettableClassFileTransformer) ByteBuddyHooks.builder(plan, outcome).makeRaw())
                 : new HookWeaver(plan, outcome);
         loader = new HookedLoader(hooked, renamed, hidden);
-        CloseWatchBridge.install(new CloseRecorder(new CloseMeters(registry, "test", 100, 500),
+        CloseWatchBridge.install(new CloseRecorder(new CloseMeters(registry, "test", 100, 500, 20),
                 new AgentErrors(registry, NOPLogger.NOP_LOGGER), System::nanoTime));
     }
 
@@ -199,6 +199,19 @@ public final class HookHarness implements AutoCloseable {
             }
         }
         return closes;
+    }
+
+    /** Every {@code websocket_close_causes_total} series counted so far: "api side endpoint code cause". */
+    public Map<String, Double> causes() {
+        Map<String, Double> causes = new TreeMap<>();
+        for (Counter counter : registry.find(MetricNames.CLOSE_CAUSES).counters()) {
+            Meter.Id id = counter.getId();
+            if (counter.count() != 0) {
+                causes.put(String.join(" ", id.getTag(Labels.API), id.getTag(Labels.SIDE), id.getTag(Labels.ENDPOINT),
+                        id.getTag(Labels.CODE), id.getTag(Labels.CAUSE)), counter.count());
+            }
+        }
+        return causes;
     }
 
     /**

@@ -43,12 +43,12 @@ public class ScrapeBenchmark {
 
     /** 1,000 distinct close-counter series, as a busy service would have. */
     static void fill(PrometheusMeterRegistry registry) {
-        CloseMeters meters = new CloseMeters(registry, "bench", 100, 500);
+        CloseMeters meters = new CloseMeters(registry, "bench", 100, 500, 20);
         for (int e = 0; e < ENDPOINTS; e++) {
             var endpoint = meters.endpoint(Api.JAKARTA, Side.SERVER, "/room-" + e + "/{id}");
             for (int c = 0; c < CODES_PER_ENDPOINT; c++) {
                 endpoint.opened();
-                endpoint.closed(4000 + c, Initiator.REMOTE, 2_000_000_000L, true);
+                endpoint.closed(4000 + c, Initiator.REMOTE, 2_000_000_000L, true, "none");
             }
         }
     }

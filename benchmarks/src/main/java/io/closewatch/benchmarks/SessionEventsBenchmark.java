@@ -36,13 +36,16 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class SessionEventsBenchmark {
     private static final URI TARGET = URI.create("ws://127.0.0.1:8080/chat/1");
+    /** A handler's exception as Tomcat hands it to onError, made once: the benchmark measures the agent's work. */
+    private static final Throwable HANDLER_FAILURE =
+            new java.lang.reflect.InvocationTargetException(new IllegalStateException("bad message"));
 
     @Param({"jakarta", "reactor-netty", "netty", "vertx", "okhttp"})
     public String stack;
 
     @Setup
     public void recorder() {
-        CloseMeters meters = new CloseMeters(CloseMeters.newRegistry("chat", "1.4.2"), "bench", 100, 500);
+        CloseMeters meters = new CloseMeters(CloseMeters.newRegistry("chat", "1.4.2"), "bench", 100, 500, 20);
         CloseWatchBridge.install(new CloseRecorder(meters,
                 new AgentErrors(CloseMeters.newRegistry("chat", "1.4.2"), NOPLogger.NOP_LOGGER), System::nanoTime));
     }
@@ -82,6 +85,17 @@ public class SessionEventsBenchmark {
             default:
                 throw new IllegalArgumentException(stack);
         }
+        return session;
+    }
+
+    /** A jakarta session whose handler threw: onOpen; onError (the cause); this side's 1011; onClose. */
+    @Benchmark
+    public Object handlerFailsAJakartaSession() {
+        Object session = new Object();
+        CloseWatchBridge.opened(session, Api.JAKARTA, null, "/chat/{room}", null);
+        CloseWatchBridge.errorReported(session, HANDLER_FAILURE);
+        CloseWatchBridge.closeSent(session, Api.JAKARTA, 1011);
+        CloseWatchBridge.ended(session, Api.JAKARTA, 1011);
         return session;
     }
 }

@@ -77,6 +77,10 @@ final class LocalStack implements AutoCloseable {
         awaitHttp200("http://127.0.0.1:" + prometheusPort + "/-/ready", log);
     }
 
+    int prometheusPort() {
+        return prometheusPort;
+    }
+
     /** An instant query; the answer as Prometheus's JSON. */
     JsonNode query(String expression) throws Exception {
         return prometheus("/api/v1/query?query=" + URLEncoder.encode(expression, StandardCharsets.UTF_8));

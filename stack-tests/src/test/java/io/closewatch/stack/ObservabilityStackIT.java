@@ -116,6 +116,62 @@ class ObservabilityStackIT {
     }
 
     /**
+     * The degraded release's 1011s come from one exception class (its handler's {@code IllegalStateException} on
+     * "/crash"): the dashboard's Why row leads with it, the 1011 alert's description names it, and the release gate
+     * names it for the regressed 1011.
+     */
+    @Test
+    void theDegradedReleasesInternalErrorsNameTheirCauseOnTheDashboardInTheAlertAndInTheGate() throws Exception {
+        String cause = "java.lang.IllegalStateException";
+        String whyRow = null;
+        for (JsonNode panel : Queries.panels(Repository.json("grafana/dashboards/closewatch.json"))) {
+            if (panel.path("title").asText().equals("Leading causes of 1011 (internal error)")) {
+                whyRow = panel.path("targets").get(0).path("expr").asText();
+            }
+        }
+        String leading = concrete(List.of(whyRow), Map.of("release", DEGRADED, "side", "server", "api", "jakarta"))
+                .get(0).replace("topk(10,", "topk(1,");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DATA_TIMEOUT_SECONDS);
+        JsonNode top = stack.query(leading).path("data").path("result");
+        while (!(top.size() == 1 && top.get(0).path("metric").path("cause").asText().equals(cause))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            top = stack.query(leading).path("data").path("result");
+        }
+        assertEquals(cause, top.path(0).path("metric").path("cause").asText(), top.toString());
+
+        String description = alertDescription("WebSocketInternalErrorSpike");
+        while (!description.contains("Leading cause: " + cause) && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            description = alertDescription("WebSocketInternalErrorSpike");
+        }
+        assertTrue(description.contains("Leading cause: " + cause + " ("), description);
+
+        List<String> gate = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("closewatch.it.agentJar"), "compare", "--prometheus",
+                "http://127.0.0.1:" + stack.prometheusPort(), "--application", LocalStack.APPLICATION,
+                "--baseline", HEALTHY, "--candidate", DEGRADED, "--window", "2m", "--side", "server");
+        Processes.Result verdict = Processes.run(gate, stack.workDir, Map.of(), 60);
+        while (!verdict.output().contains("1011 (mostly " + cause + ")") && System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            verdict = Processes.run(gate, stack.workDir, Map.of(), 60);
+        }
+        assertEquals(1, verdict.exitCode(), verdict.output());
+        assertTrue(verdict.output().contains("1011 (mostly " + cause + ")"), verdict.output());
+    }
+
+    /** The description of the degraded release's alert {@code name}, pending or firing; empty while there is none. */
+    private String alertDescription(String name) throws Exception {
+        for (JsonNode alert : stack.prometheus("/api/v1/alerts").path("data").path("alerts")) {
+            if (DEGRADED.equals(alert.path("labels").path("release").asText())
+                    && name.equals(alert.path("labels").path("alertname").asText())) {
+                return alert.path("annotations").path("description").asText();
+            }
+        }
+        return "";
+    }
+
+    /**
      * The simulated users, burst sessions and cut ones included, all target their demo's own server: one client
      * endpoint label per demo, the same on every run, not one per port of the flaky network.
      */

@@ -58,8 +58,15 @@ class ReleaseGateIT {
         for (int i = 0; i <= SAME_MIX_PAIRS; i++) {
             releases.put("same-" + i, sample(random, 2000));
         }
+        // Why: the two regressions' causes, as websocket_close_causes_total counts them with the closes above.
+        Map<String, Map<String, Map<String, Long>>> causes = Map.of(
+                "base", Map.of("1006", Map.of("java.net.SocketException", 60L)),
+                "bad-1006", Map.of("1006", Map.of("java.net.SocketException", 60L, "java.io.EOFException", 160L)),
+                "base-5k", Map.of("1011", Map.of("none", 30L, "java.io.IOException", 20L)),
+                "bad-1011", Map.of("1011", Map.of("none", 30L, "java.io.IOException", 20L,
+                        "com.example.JsonParseException", 100L)));
         Path openMetrics = workDir.resolve("closes.om");
-        Files.writeString(openMetrics, openMetrics(releases));
+        Files.writeString(openMetrics, openMetrics(releases, causes));
         Processes.Result blocks = Processes.run(List.of(promtool.toString(), "tsdb", "create-blocks-from",
                 "openmetrics", openMetrics.toString(), workDir.resolve("data").toString()), workDir, Map.of(), 120);
         assertEquals(0, blocks.exitCode(), blocks.output());
@@ -93,11 +100,18 @@ class ReleaseGateIT {
                 result.output());
     }
 
+    /** The verdict names the cause that rose; the table lists it with its shares; causes that held still are not. */
     @Test
-    void internalErrorsFromOneToThreePercentFailTheGate() throws Exception {
+    void internalErrorsFromOneToThreePercentFailTheGateNamingTheirCause() throws Exception {
         Processes.Result result = compare("base-5k", "bad-1011");
         assertEquals(1, result.exitCode(), result.output());
-        assertTrue(result.output().contains("more closes with 1011"), result.output());
+        assertTrue(result.output().contains("more closes with 1011 (mostly com.example.JsonParseException)"),
+                result.output());
+        assertTrue(result.output().contains(
+                "1011   rose with com.example.JsonParseException: 0.00% -> 2.00% of all closes (+2.00%)"),
+                result.output());
+        assertTrue(!result.output().contains("rose with none") && !result.output().contains("rose with java.io"),
+                result.output());
     }
 
     @Test
@@ -176,6 +190,11 @@ class ReleaseGateIT {
         }
         assertEquals(220, code1006.get("candidate_count").asLong());
         assertTrue(code1006.get("regression").asBoolean());
+        JsonNode causes = code1006.get("causes");
+        assertEquals(1, causes.size(), causes.toString());
+        assertEquals("java.io.EOFException", causes.get(0).get("cause").asText());
+        assertEquals(0.0, causes.get(0).get("baseline_share").asDouble());
+        assertEquals(0.08, causes.get(0).get("candidate_share").asDouble(), 1e-9);
     }
 
     private static final Map<String, String> AUTH = Map.of("CLOSEWATCH_PROMETHEUS_AUTH", CREDENTIALS);
@@ -195,22 +214,29 @@ class ReleaseGateIT {
      * Each release's counters as the agent exports them, a sample every 15 s: 0 until the window opens, then rising
      * evenly to the release's total at {@link #END}, so that their increase over the window is that total.
      */
-    private static String openMetrics(Map<String, long[]> releases) {
+    private static String openMetrics(Map<String, long[]> releases,
+                                      Map<String, Map<String, Map<String, Long>>> causes) {
         StringBuilder out = new StringBuilder("# TYPE websocket_closes counter\n");
-        long start = END - 1800;
         for (Map.Entry<String, long[]> release : releases.entrySet()) {
             for (int c = 0; c < CODES.length; c++) {
-                long total = release.getValue()[c];
-                for (long t = start - 600; t <= END; t += 15) {
-                    double value = t <= start ? 0 : (double) total * (t - start) / (END - start);
-                    out.append("websocket_closes_total{application=\"").append(APPLICATION).append("\",release=\"")
-                            .append(release.getKey()).append("\",api=\"jakarta\",side=\"server\",endpoint=\"/chat\"")
-                            .append(",code=\"").append(CODES[c]).append("\"} ").append(value).append(' ').append(t)
-                            .append('\n');
-                }
+                series(out, "websocket_closes_total", release.getKey(), CODES[c], "", release.getValue()[c]);
             }
         }
+        out.append("# TYPE websocket_close_causes counter\n");
+        causes.forEach((release, codes) -> codes.forEach((code, byCause) -> byCause.forEach((cause, total) ->
+                series(out, "websocket_close_causes_total", release, code, ",cause=\"" + cause + "\"", total))));
         return out.append("# EOF\n").toString();
+    }
+
+    private static void series(StringBuilder out, String name, String release, String code, String moreLabels,
+                               long total) {
+        long start = END - 1800;
+        for (long t = start - 600; t <= END; t += 15) {
+            double value = t <= start ? 0 : (double) total * (t - start) / (END - start);
+            out.append(name).append("{application=\"").append(APPLICATION).append("\",release=\"").append(release)
+                    .append("\",api=\"jakarta\",side=\"server\",endpoint=\"/chat\",code=\"").append(code).append('"')
+                    .append(moreLabels).append("} ").append(value).append(' ').append(t).append('\n');
+        }
     }
 
     private static long[] sample(Random random, int total) {

@@ -58,6 +58,17 @@ public final class CloseWatchBridge {
         void connectionLost(Object session);
 
         /**
+         * The stack reported {@code error} to the application (an error callback such as {@code onError}) for a
+         * session the agent has seen: the session's cause, if it is the first.
+         *
+         * @param session the session, or a connection {@link #sameSession} tied to one
+         */
+        void errorReported(Object session, Throwable error);
+
+        /** The stack's own idle timeout is ending a session the agent has seen: its cause. */
+        void idleTimedOut(Object session);
+
+        /**
          * The session is over; {@code reportedCode} is the code the container reported, or -1.
          *
          * @param peerFramesTracked whether the hooks report every close frame the peer sends; then a session
@@ -222,6 +233,28 @@ public final class CloseWatchBridge {
                 e.connectionLost(session);
             } catch (Throwable t) {
                 failed(e, "abort", t);
+            }
+        }
+    }
+
+    public static void errorReported(Object session, Throwable error) {
+        Events e = events;
+        if (e != null && session != null && error != null) {
+            try {
+                e.errorReported(session, error);
+            } catch (Throwable t) {
+                failed(e, "error", t);
+            }
+        }
+    }
+
+    public static void idleTimedOut(Object session) {
+        Events e = events;
+        if (e != null && session != null) {
+            try {
+                e.idleTimedOut(session);
+            } catch (Throwable t) {
+                failed(e, "error", t);
             }
         }
     }

@@ -24,6 +24,7 @@ public final class AgentConfig {
     public static final String APPLICATION = "application";
     public static final String MAX_CODES = "max.codes";
     public static final String MAX_ENDPOINTS = "max.endpoints";
+    public static final String MAX_CAUSES = "max.causes";
     public static final String AUTH_USERNAME = "auth.username";
     public static final String AUTH_PASSWORD = "auth.password";
     public static final String TLS_KEYSTORE = "tls.keystore";
@@ -44,15 +45,17 @@ public final class AgentConfig {
     public static final int DEFAULT_MAX_CODES = 100;
     /** Distinct endpoints with their own series, per api and side. */
     public static final int DEFAULT_MAX_ENDPOINTS = 500;
+    /** Distinct causes with their own series, per api, side and endpoint. */
+    public static final int DEFAULT_MAX_CAUSES = 20;
     /** Seconds a client of the metrics endpoint has to send its request (and finish a TLS handshake). */
     public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 5;
     /** An OpenTelemetry Collector's OTLP/HTTP receiver on the same machine (or pod), as OpenTelemetry's SDKs assume. */
     public static final URI DEFAULT_OTLP_URL = URI.create("http://localhost:4318/v1/metrics");
     public static final int DEFAULT_OTLP_STEP_SECONDS = 60;
 
-    private static final String[] KEYS = {PORT, HOST, RELEASE, APPLICATION, MAX_CODES, MAX_ENDPOINTS, AUTH_USERNAME,
-        AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, REQUEST_TIMEOUT, EXPORT, OTLP_URL, OTLP_STEP, OTLP_HEADERS,
-        ENABLED, STACKS_DISABLED, DEBUG_DUMP};
+    private static final String[] KEYS = {PORT, HOST, RELEASE, APPLICATION, MAX_CODES, MAX_ENDPOINTS, MAX_CAUSES,
+        AUTH_USERNAME, AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, REQUEST_TIMEOUT, EXPORT, OTLP_URL, OTLP_STEP,
+        OTLP_HEADERS, ENABLED, STACKS_DISABLED, DEBUG_DUMP};
 
     private final int port;
     private final String host;
@@ -60,6 +63,7 @@ public final class AgentConfig {
     private final String application;
     private final int maxCodes;
     private final int maxEndpoints;
+    private final int maxCauses;
     private final int requestTimeoutSeconds;
     private final Map<String, String> endpointSecurity;
     private final Set<Export> exports;
@@ -104,7 +108,7 @@ public final class AgentConfig {
     }
 
     private AgentConfig(int port, String host, String release, String application, int maxCodes, int maxEndpoints,
-                        int requestTimeoutSeconds, Map<String, String> endpointSecurity, Set<Export> exports,
+                        int maxCauses, int requestTimeoutSeconds, Map<String, String> endpointSecurity, Set<Export> exports,
                         Otlp otlp, Switches switches) {
         this.port = port;
         this.host = host;
@@ -112,6 +116,7 @@ public final class AgentConfig {
         this.application = application;
         this.maxCodes = maxCodes;
         this.maxEndpoints = maxEndpoints;
+        this.maxCauses = maxCauses;
         this.requestTimeoutSeconds = requestTimeoutSeconds;
         this.endpointSecurity = endpointSecurity;
         this.exports = exports;
@@ -148,6 +153,10 @@ public final class AgentConfig {
 
     public int maxEndpoints() {
         return maxEndpoints;
+    }
+
+    public int maxCauses() {
+        return maxCauses;
     }
 
     public int requestTimeoutSeconds() {
@@ -218,6 +227,7 @@ public final class AgentConfig {
                 settings.containsKey(APPLICATION) ? settings.get(APPLICATION).value : null,
                 integer(settings.get(MAX_CODES), DEFAULT_MAX_CODES, 1, 65536, "a limit", problems),
                 integer(settings.get(MAX_ENDPOINTS), DEFAULT_MAX_ENDPOINTS, 1, 1_000_000, "a limit", problems),
+                integer(settings.get(MAX_CAUSES), DEFAULT_MAX_CAUSES, 1, 1000, "a limit", problems),
                 integer(settings.get(REQUEST_TIMEOUT), DEFAULT_REQUEST_TIMEOUT_SECONDS, 1, 300, "a number of seconds",
                         problems),
                 valuesOf(settings, AUTH_USERNAME, AUTH_PASSWORD, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD),
@@ -266,7 +276,7 @@ public final class AgentConfig {
     public AgentConfig withHostDefaults(HostDefaults defaults) {
         return new AgentConfig(port, host, release != null ? release : defaults.release(),
                 application != null ? application : defaults.application(), maxCodes, maxEndpoints,
-                requestTimeoutSeconds, endpointSecurity, exports, otlp, switches);
+                maxCauses, requestTimeoutSeconds, endpointSecurity, exports, otlp, switches);
     }
 
     /** {@code prometheus+otlp}: each part once, in any order; one unknown part and the whole value is the default. */

@@ -15,6 +15,8 @@ public final class Labels {
     public static final String CODE = "code";
     public static final String CATEGORY = "category";
     public static final String INITIATOR = "initiator";
+    /** Of {@code websocket_close_causes_total}: why the session ended ({@link CloseCauses}). */
+    public static final String CAUSE = "cause";
     public static final String VERSION = "version";
     public static final String REASON = "reason";
     /** Of {@code closewatch_stack_info}: a WebSocket stack this JVM loaded. */
@@ -23,10 +25,13 @@ public final class Labels {
     public static final String IMPLEMENTATION = "implementation";
     /** Of {@code closewatch_stack_info}: {@code true} when the agent counts that stack's closes, else {@code false}. */
     public static final String COUNTED = "counted";
-    /** Of {@code closewatch_labels_capped_total}: which label was capped ({@link #CODE} or {@link #ENDPOINT}). */
+    /**
+     * Of {@code closewatch_labels_capped_total}: which label was capped ({@link #CODE}, {@link #ENDPOINT} or
+     * {@link #CAUSE}).
+     */
     public static final String LABEL = "label";
 
-    /** An endpoint or a code past its cap. */
+    /** An endpoint, a code or a cause past its cap. */
     public static final String OTHER = "other";
     /** What cannot be known: the endpoint or side of a session whose opening the agent did not see. */
     public static final String UNKNOWN = "unknown";

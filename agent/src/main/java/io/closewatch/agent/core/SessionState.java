@@ -2,10 +2,11 @@ package io.closewatch.agent.core;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
- * The life of one WebSocket session as far as counting goes: who sent the first close frame with which code, and
- * whether the session has already been counted. Every transition is a single compare-and-set, so concurrent
+ * The life of one WebSocket session as far as counting goes: who sent the first close frame with which code, why the
+ * stack said it ended, and whether the session has already been counted. Every transition is a single compare-and-set, so concurrent
  * callbacks (an abort racing the peer's close, an error after a close) can never count a session twice.
  *
  * @param <M> what the session is counted against (its meters); opaque here
@@ -19,6 +20,14 @@ public final class SessionState<M> {
     /** 0 until the first close frame; then (initiator ordinal + 1) in the high half and the code + 1 in the low. */
     private final AtomicInteger firstClose = new AtomicInteger(NO_FRAME);
     private final AtomicBoolean ended = new AtomicBoolean();
+    /**
+     * The first cause the stack reported ({@link CloseCauses}), or null: a class name, not the class, so that a
+     * session cannot hold a web application's class loader.
+     */
+    private volatile String cause;
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<SessionState, String> CAUSE =
+            AtomicReferenceFieldUpdater.newUpdater(SessionState.class, String.class, "cause");
 
     public SessionState(M meters, long openedAtNanos) {
         this.meters = meters;
@@ -68,6 +77,22 @@ public final class SessionState<M> {
     /** The connection broke before any close frame: 1006, initiated by no one, whatever the stack does next. */
     public boolean connectionLost() {
         return markFirst(Initiator.NONE, CloseCodes.ABNORMAL_CLOSURE);
+    }
+
+    /**
+     * The stack reported an error to the application, or its idle timeout fired ({@link CloseCauses}). The first
+     * cause stays: what follows it (the I/O error of closing a broken connection) is its consequence.
+     */
+    public void causeReported(String reported) {
+        if (cause == null) {
+            CAUSE.compareAndSet(this, null, reported);
+        }
+    }
+
+    /** The first cause reported, or {@link CloseCauses#NONE}. */
+    public String cause() {
+        String reported = cause;
+        return reported == null ? CloseCauses.NONE : reported;
     }
 
     /** @return true exactly once: for the caller that should count this session */

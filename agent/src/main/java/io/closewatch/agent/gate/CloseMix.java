@@ -7,7 +7,8 @@ import java.util.TreeMap;
 /**
  * How many sessions of one release closed with each code, over the window compared (summed over its instances).
  *
- * @param counts closes per code label ({@code "1006"}, or {@code "other"} past the agent's cap)
+ * @param counts closes per code label ({@code "1006"}, or {@code "other"} past the agent's cap); or, for the closes
+ *               with one code, per cause
  */
 public record CloseMix(Map<String, Long> counts) {
     public CloseMix {

@@ -1,6 +1,7 @@
 package io.closewatch.agent.gate;
 
 import io.closewatch.agent.config.NameValuePairs;
+import io.closewatch.agent.core.CloseCauses;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +52,7 @@ public final class CompareCommand {
         ReleaseGate gate;
         String query1;
         String query2;
+        String window;
         String time;
         boolean json;
         URI prometheus;
@@ -67,7 +70,7 @@ public final class CompareCommand {
             if (prometheus.getScheme() == null || !prometheus.getScheme().matches("https?")) {
                 throw new IllegalArgumentException("--prometheus must be an http(s) URL: " + prometheus);
             }
-            String window = options.getOrDefault("window", "30m");
+            window = options.getOrDefault("window", "30m");
             if (!window.matches("[1-9][0-9]*[smhdw]")) {
                 throw new IllegalArgumentException("--window must be a Prometheus duration such as 30m: " + window);
             }
@@ -97,29 +100,61 @@ public final class CompareCommand {
             return USAGE_OR_PROMETHEUS_ERROR;
         }
         ReleaseGate.Judgement judgement;
+        Map<String, List<CauseShift>> causes;
         String verdict;
         try {
             PrometheusCloses source = new PrometheusCloses(prometheus, environment.get(AUTH_VARIABLE), headers);
             judgement = gate.judge(source.closes(query1, time), source.closes(query2, time));
-            verdict = verdictLine(judgement, options, gate) + whatPrometheusHas(judgement, options, source);
+            causes = causesRisen(judgement, options, window, time, source);
+            verdict = verdictLine(judgement, causes, options, gate) + whatPrometheusHas(judgement, options, source);
         } catch (PrometheusCloses.QueryException e) {
             err.println("closewatch compare: " + e.getMessage());
             return USAGE_OR_PROMETHEUS_ERROR;
         }
-        out.print(json ? JudgementFormat.json(judgement, options.get("baseline"), options.get("candidate"), verdict)
-                : JudgementFormat.table(judgement) + verdict + System.lineSeparator());
+        out.print(json ? JudgementFormat.json(judgement, causes, options.get("baseline"), options.get("candidate"),
+                verdict) : JudgementFormat.table(judgement, causes) + verdict + System.lineSeparator());
         return judgement.verdict().exitStatus();
     }
 
-    private static String verdictLine(ReleaseGate.Judgement judgement, Map<String, String> options, ReleaseGate gate) {
+    /**
+     * Per regressed code, the causes whose share rose most ({@code websocket_close_causes_total}); none for closes
+     * counted by an agent that does not report causes.
+     */
+    private static Map<String, List<CauseShift>> causesRisen(ReleaseGate.Judgement judgement,
+                                                             Map<String, String> options, String window, String time,
+                                                             PrometheusCloses source)
+            throws PrometheusCloses.QueryException {
+        Map<String, List<CauseShift>> causes = new LinkedHashMap<>();
+        for (String code : judgement.regressions()) {
+            CloseMix[] byCause = new CloseMix[2];
+            String[] releases = {options.get("baseline"), options.get("candidate")};
+            for (int i = 0; i < 2; i++) {
+                byCause[i] = source.counts(PrometheusCloses.causesQuery(options.get("application"), releases[i],
+                        window, options.get("side"), options.get("endpoint"), code), time, "cause");
+            }
+            causes.put(code, CauseShift.risen(byCause[0], judgement.baselineTotal(), byCause[1],
+                    judgement.candidateTotal()));
+        }
+        return causes;
+    }
+
+    private static String verdictLine(ReleaseGate.Judgement judgement, Map<String, List<CauseShift>> causes,
+                                      Map<String, String> options, ReleaseGate gate) {
         String releases = options.get("candidate") + " against " + options.get("baseline");
         switch (judgement.verdict()) {
             case NOT_ENOUGH_DATA:
                 return String.format(Locale.ROOT, "NOT ENOUGH DATA: %s: %d and %d closes in the window, %d needed each",
                         releases, judgement.candidateTotal(), judgement.baselineTotal(), gate.minCloses());
             case REGRESSION:
+                List<String> codes = new ArrayList<>();
+                for (String code : judgement.regressions()) {
+                    // The cause that rose most of those the stacks reported: "none" is no reason.
+                    String cause = causes.getOrDefault(code, List.of()).stream().map(CauseShift::cause)
+                            .filter(name -> !name.equals(CloseCauses.NONE)).findFirst().orElse(null);
+                    codes.add(cause == null ? code : code + " (mostly " + cause + ")");
+                }
                 return String.format(Locale.ROOT, "REGRESSION: %s: more closes with %s (mix p=%.3g)", releases,
-                        String.join(", ", judgement.regressions()), judgement.mixPValue());
+                        String.join(", ", codes), judgement.mixPValue());
             default:
                 return String.format(Locale.ROOT, "PASS: %s: no code's share is significantly and materially higher "
                         + "(mix p=%.3g, %d and %d closes)", releases, judgement.mixPValue(),

@@ -45,6 +45,18 @@ final class PrometheusCloses {
 
     /** The PromQL of one release's closes per code. */
     static String query(String application, String release, String window, String side, String endpoint) {
+        return "sum by (code) (increase(websocket_closes_total{" + selector(application, release, side, endpoint)
+                + "}[" + window + "]))";
+    }
+
+    /** The PromQL of one release's closes with {@code code}, per cause. */
+    static String causesQuery(String application, String release, String window, String side, String endpoint,
+                              String code) {
+        return "sum by (cause) (increase(websocket_close_causes_total{"
+                + selector(application, release, side, endpoint) + ",code=" + quoted(code) + "}[" + window + "]))";
+    }
+
+    private static String selector(String application, String release, String side, String endpoint) {
         StringBuilder selector = new StringBuilder("application=").append(quoted(application))
                 .append(",release=").append(quoted(release));
         if (side != null) {
@@ -53,11 +65,17 @@ final class PrometheusCloses {
         if (endpoint != null) {
             selector.append(",endpoint=").append(quoted(endpoint));
         }
-        return "sum by (code) (increase(websocket_closes_total{" + selector + "}[" + window + "]))";
+        return selector.toString();
     }
 
+    /** The closes {@code query} counts, by code. */
     CloseMix closes(String query, String time) throws QueryException {
-        return mix(get("/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&time="
+        return counts(query, time, "code");
+    }
+
+    /** The closes {@code query} counts, by {@code label}. */
+    CloseMix counts(String query, String time, String label) throws QueryException {
+        return mix(label, get("/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&time="
                 + URLEncoder.encode(time, StandardCharsets.UTF_8)));
     }
 
@@ -121,12 +139,12 @@ final class PrometheusCloses {
     }
 
     @SuppressWarnings("unchecked")
-    private static CloseMix mix(Answer answer) throws QueryException {
+    private static CloseMix mix(String label, Answer answer) throws QueryException {
         Map<String, Object> data = (Map<String, Object>) data(answer);
         Map<String, Long> counts = new TreeMap<>();
         for (Object sample : (List<Object>) data.get("result")) {
             Map<String, Object> series = (Map<String, Object>) sample;
-            Object code = ((Map<String, Object>) series.get("metric")).get("code");
+            Object code = ((Map<String, Object>) series.get("metric")).get(label);
             double value = Double.parseDouble((String) ((List<Object>) series.get("value")).get(1));
             long closes = Math.round(value);
             if (code != null && closes > 0) {

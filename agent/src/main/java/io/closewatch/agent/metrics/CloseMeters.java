@@ -17,15 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * All of the agent's meters. The application and release labels are the registry's common tags
  * ({@link #labelled}), so every series carries them, the agent's own included. Label values that come
- * from outside (endpoint templates, close codes) are capped: past the caps they are counted as {@code other}, and
+ * from outside (endpoint templates, close codes, causes) are capped: past the caps they are counted as {@code other}, and
  * each such close or session is counted in {@code closewatch_labels_capped_total{label}}. Totals stay exact.
  */
 public final class CloseMeters {
     private final MeterRegistry registry;
     private final int maxCodes;
     private final int maxEndpoints;
+    private final int maxCauses;
     private final Counter codesCapped;
     private final Counter endpointsCapped;
+    private final Counter causesCapped;
     private final ConcurrentHashMap<String, EndpointMeters> endpoints = new ConcurrentHashMap<>();
     /** Per implementation (a package): few, as each is a class of the host's that holds the accept GUID. */
     private final ConcurrentHashMap<String, Counter> uncountedHandshakes = new ConcurrentHashMap<>();
@@ -35,13 +37,16 @@ public final class CloseMeters {
     /**
      * @param maxCodes     distinct codes outside 1000-1015 with a series of their own, per api, side and endpoint
      * @param maxEndpoints distinct endpoints with series of their own, per api and side
+     * @param maxCauses    distinct causes with series of their own, per api, side and endpoint
      */
-    public CloseMeters(MeterRegistry registry, String agentVersion, int maxCodes, int maxEndpoints) {
+    public CloseMeters(MeterRegistry registry, String agentVersion, int maxCodes, int maxEndpoints, int maxCauses) {
         this.registry = registry;
         this.maxCodes = maxCodes;
         this.maxEndpoints = maxEndpoints;
+        this.maxCauses = maxCauses;
         this.codesCapped = capped(registry, Labels.CODE);
         this.endpointsCapped = capped(registry, Labels.ENDPOINT);
+        this.causesCapped = capped(registry, Labels.CAUSE);
         Gauge.builder(MetricNames.AGENT_INFO, () -> 1)
                 .description("Closewatch agent build information")
                 .tag(Labels.VERSION, agentVersion)
@@ -137,7 +142,7 @@ public final class CloseMeters {
 
     private EndpointMeters create(String api, Side side, String endpoint) {
         return new EndpointMeters(registry, Tags.of(Labels.API, api, Labels.SIDE, side.label(),
-                Labels.ENDPOINT, endpoint), maxCodes, codesCapped);
+                Labels.ENDPOINT, endpoint), maxCodes, codesCapped, maxCauses, causesCapped);
     }
 
     private static String key(String api, Side side, String endpoint) {
@@ -146,7 +151,7 @@ public final class CloseMeters {
 
     private static Counter capped(MeterRegistry registry, String label) {
         return Counter.builder(MetricNames.LABELS_CAPPED)
-                .description("Closes (code) or sessions (endpoint) counted under \"other\" past a label cap")
+                .description("Closes (code, cause) or sessions (endpoint) counted under \"other\" past a label cap")
                 .tag(Labels.LABEL, label)
                 .register(registry);
     }

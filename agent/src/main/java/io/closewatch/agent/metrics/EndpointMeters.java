@@ -33,6 +33,7 @@ public final class EndpointMeters {
     private final Tags tags;
     private final int maxCodes;
     private final Counter codesCapped;
+    private final CauseMeters causes;
     private final AtomicLong active = new AtomicLong();
     private final CounterTable closes = new CounterTable(INITIATORS.length);
     /** Codes outside 1000-1015 that have their own series; guarded by {@code this}. */
@@ -45,12 +46,15 @@ public final class EndpointMeters {
     /**
      * @param maxCodes    how many distinct codes outside 1000-1015 get a series of their own
      * @param codesCapped counts the closes counted under {@link Labels#OTHER} instead
+     * @param maxCauses   how many distinct causes get a series of their own (see {@link CauseMeters})
      */
-    EndpointMeters(MeterRegistry registry, Tags tags, int maxCodes, Counter codesCapped) {
+    EndpointMeters(MeterRegistry registry, Tags tags, int maxCodes, Counter codesCapped, int maxCauses,
+                   Counter causesCapped) {
         this.registry = registry;
         this.tags = tags;
         this.maxCodes = maxCodes;
         this.codesCapped = codesCapped;
+        this.causes = new CauseMeters(registry, tags, maxCauses, causesCapped);
         Gauge.builder(MetricNames.SESSIONS_ACTIVE, active, AtomicLong::get)
                 .description("WebSocket sessions opened and not yet ended")
                 .tags(tags)
@@ -63,12 +67,16 @@ public final class EndpointMeters {
     }
 
     /**
-     * Counts one ended session.
+     * Counts one ended session, in {@code websocket_closes_total} and, under the same code, in
+     * {@code websocket_close_causes_total}.
      *
+     * @param cause   why it ended ({@link io.closewatch.agent.core.CloseCauses})
      * @param wasOpen whether its opening was seen (only then does it leave the active gauge)
      */
-    public void closed(int code, Initiator initiator, long durationNanos, boolean wasOpen) {
-        closeCounter(code, initiator).increment();
+    public void closed(int code, Initiator initiator, long durationNanos, boolean wasOpen, String cause) {
+        int seriesCode = seriesCode(code, initiator);
+        closeCounter(seriesCode, code, initiator).increment();
+        causes.count(cause, seriesCode);
         if (wasOpen) {
             active.decrementAndGet();
             duration(CloseCategory.of(code)).record(Math.max(0, durationNanos), TimeUnit.NANOSECONDS);
@@ -79,9 +87,24 @@ public final class EndpointMeters {
         return active.get();
     }
 
-    private Counter closeCounter(int code, Initiator initiator) {
+    /**
+     * The code of the series a close with {@code code} is counted in: the code itself, or
+     * {@link CauseMeters#INVALID_CODE} for one that is no close code (a broken API caller's; close codes are 16-bit),
+     * or {@link CauseMeters#OTHER_CODE} past {@code max.codes}.
+     */
+    private int seriesCode(int code, Initiator initiator) {
         if (code < 0 || code > CounterTable.MAX_CODE) {
-            // Close codes are 16-bit; anything else came from a broken API caller, so keep it as one series.
+            return CauseMeters.INVALID_CODE;
+        }
+        if (closes.find(code, initiator.ordinal()) != null || admit(code)) {
+            return code;
+        }
+        codesCapped.increment();
+        return CauseMeters.OTHER_CODE;
+    }
+
+    private Counter closeCounter(int seriesCode, int code, Initiator initiator) {
+        if (seriesCode == CauseMeters.INVALID_CODE) {
             Counter counter = outOfRangeCloses.get(initiator.ordinal());
             if (counter == null) {
                 outOfRangeCloses.compareAndSet(initiator.ordinal(), null, newCloseCounter(Labels.INVALID, initiator,
@@ -90,12 +113,7 @@ public final class EndpointMeters {
             }
             return counter;
         }
-        Counter counter = closes.find(code, initiator.ordinal());
-        if (counter != null) {
-            return counter;
-        }
-        if (!admit(code)) {
-            codesCapped.increment();
+        if (seriesCode == CauseMeters.OTHER_CODE) {
             return otherCode(CloseCategory.of(code), initiator);
         }
         return closes.get(code, initiator.ordinal(),

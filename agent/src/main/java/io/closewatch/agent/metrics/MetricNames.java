@@ -7,6 +7,8 @@ package io.closewatch.agent.metrics;
 public final class MetricNames {
     /** {@code websocket_closes_total} */
     public static final String CLOSES = "websocket.closes";
+    /** {@code websocket_close_causes_total} */
+    public static final String CLOSE_CAUSES = "websocket.close.causes";
     /** {@code websocket_session_duration_seconds} */
     public static final String SESSION_DURATION = "websocket.session.duration";
     /** {@code websocket_sessions_active} */

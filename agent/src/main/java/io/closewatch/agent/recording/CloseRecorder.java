@@ -2,6 +2,7 @@ package io.closewatch.agent.recording;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import io.closewatch.agent.core.Api;
+import io.closewatch.agent.core.CloseCauses;
 import io.closewatch.agent.core.CloseCodes;
 import io.closewatch.agent.core.Labels;
 import io.closewatch.agent.core.SessionState;
@@ -101,13 +102,33 @@ public final class CloseRecorder implements CloseWatchBridge.Events {
     /** Of a session, or of a connection tied to one ({@link #sameSession}); of anything else, nothing. */
     @Override
     public void connectionLost(Object sessionOrConnection) {
-        SessionState<EndpointMeters> state = sessions.get(sessionOrConnection);
-        if (state == null) {
-            state = sessionOf(sessionOrConnection);
-        }
+        SessionState<EndpointMeters> state = seen(sessionOrConnection);
         if (state != null) {
             state.connectionLost();
         }
+    }
+
+    /** As {@link #connectionLost}: an error about a session not seen may be a stack's not counted. */
+    @Override
+    public void errorReported(Object sessionOrConnection, Throwable error) {
+        SessionState<EndpointMeters> state = seen(sessionOrConnection);
+        if (state != null) {
+            state.causeReported(CloseCauses.of(error));
+        }
+    }
+
+    @Override
+    public void idleTimedOut(Object sessionOrConnection) {
+        SessionState<EndpointMeters> state = seen(sessionOrConnection);
+        if (state != null) {
+            state.causeReported(CloseCauses.IDLE_TIMEOUT);
+        }
+    }
+
+    /** The state of a session seen, or of the one a connection is tied to; else null. */
+    private SessionState<EndpointMeters> seen(Object sessionOrConnection) {
+        SessionState<EndpointMeters> state = sessions.get(sessionOrConnection);
+        return state != null ? state : sessionOf(sessionOrConnection);
     }
 
     /** The seen session {@code connection} was tied to ({@link #sameSession}), or null. */
@@ -144,7 +165,7 @@ public final class CloseRecorder implements CloseWatchBridge.Events {
         if (state.end()) {
             int code = state.code(reportedCode);
             state.meters().closed(code, state.initiator(code, peerFramesTracked),
-                    state.lifetimeNanos(nanoClock.getAsLong()), state.openingSeen());
+                    state.lifetimeNanos(nanoClock.getAsLong()), state.openingSeen(), state.cause());
         }
     }
 

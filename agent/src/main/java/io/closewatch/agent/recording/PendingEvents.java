@@ -242,6 +242,28 @@ public final class PendingEvents implements CloseWatchBridge.Events {
     }
 
     @Override
+    public void errorReported(Object session, Throwable error) {
+        CloseWatchBridge.Events live = target;
+        if (live == null) {
+            live = keep(recorder -> recorder.errorReported(session, error));
+        }
+        if (live != null) {
+            live.errorReported(session, error);
+        }
+    }
+
+    @Override
+    public void idleTimedOut(Object session) {
+        CloseWatchBridge.Events live = target;
+        if (live == null) {
+            live = keep(recorder -> recorder.idleTimedOut(session));
+        }
+        if (live != null) {
+            live.idleTimedOut(session);
+        }
+    }
+
+    @Override
     public void ended(Object session, String api, int reportedCode, boolean peerFramesTracked) {
         CloseWatchBridge.Events live = target;
         if (live == null) {

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class InjectedEvents {
     /** Events whose first argument is the session. */
     private static final Set<String> SESSION_EVENTS = Set.of("opened", "closeSent", "closeReceived", "aborted",
-            "connectionLost", "ended", "endedIfSeen");
+            "connectionLost", "errorReported", "idleTimedOut", "ended", "endedIfSeen");
     private static final long LATE_MILLIS = 150;
 
     private InjectedEvents() {

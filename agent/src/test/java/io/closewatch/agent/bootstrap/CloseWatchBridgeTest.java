@@ -46,7 +46,8 @@ class CloseWatchBridgeTest {
     private static Object[] sampleArguments(Method method) {
         return Arrays.stream(method.getParameterTypes()).map(type -> type == int.class ? (Object) 4001
                 : type == boolean.class ? (Object) Boolean.TRUE : type == String.class ? "jakarta"
-                : type == URI.class ? URI.create("ws://127.0.0.1:1") : new Object()).toArray();
+                : type == URI.class ? URI.create("ws://127.0.0.1:1")
+                : type == Throwable.class ? new IllegalStateException("sample") : new Object()).toArray();
     }
 
     private CloseWatchBridge.Events recording(boolean throwing) {

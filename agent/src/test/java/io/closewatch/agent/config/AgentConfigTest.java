@@ -77,16 +77,20 @@ class AgentConfigTest {
 
     @Test
     void labelCapsAreConfigurableAndCheckedForRange() {
-        AgentConfig config = resolve("max.codes=10", Map.of(), Map.of("CLOSEWATCH_MAX_ENDPOINTS", "40"));
+        AgentConfig config = resolve("max.codes=10", Map.of("closewatch.max.causes", "1000"),
+                Map.of("CLOSEWATCH_MAX_ENDPOINTS", "40"));
         assertEquals(10, config.maxCodes());
         assertEquals(40, config.maxEndpoints());
+        assertEquals(1000, config.maxCauses());
         assertEquals(List.of(), problems);
-        AgentConfig wrong = resolve("max.codes=0,max.endpoints=lots", Map.of(), Map.of());
+        assertEquals(AgentConfig.DEFAULT_MAX_CAUSES, resolve(null, Map.of(), Map.of()).maxCauses());
+        AgentConfig wrong = resolve("max.codes=0,max.endpoints=lots,max.causes=1001", Map.of(), Map.of());
         assertEquals(AgentConfig.DEFAULT_MAX_CODES, wrong.maxCodes());
         assertEquals(AgentConfig.DEFAULT_MAX_ENDPOINTS, wrong.maxEndpoints());
-        assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("'max.codes'") && problems.get(1).contains("'max.endpoints'"),
-                problems.toString());
+        assertEquals(20, wrong.maxCauses());
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("'max.codes'") && problems.get(1).contains("'max.endpoints'")
+                && problems.get(2).contains("'max.causes'"), problems.toString());
     }
 
     @Test

@@ -40,7 +40,7 @@ class HostMeterRegistryTest {
     private final List<String> failures = new ArrayList<>();
     private final HostMeterRegistry export = new HostMeterRegistry(log);
     private final CloseMeters meters = new CloseMeters(CloseMeters.labelled(export, "chat", "1.4.2"), "test", 100,
-            500);
+            500, 20);
     private final List<URLClassLoader> applications = new ArrayList<>();
 
     HostMeterRegistryTest() {
@@ -155,7 +155,7 @@ class HostMeterRegistryTest {
 
     private static void session(EndpointMeters endpoint, int code, Initiator initiator) {
         endpoint.opened();
-        endpoint.closed(code, initiator, SESSION_NANOS, true);
+        endpoint.closed(code, initiator, SESSION_NANOS, true, "none");
     }
 
     /**

@@ -63,9 +63,10 @@ class MeterExportsTest {
 
     /** Counts one close through the agent's meters and reads it back from {@code export}. */
     private static double countOneClose(MeterRegistry registry, MeterRegistry export) {
-        EndpointMeters endpoint = new CloseMeters(registry, "test", 100, 500).endpoint("jakarta", Side.SERVER, "/ws");
+        EndpointMeters endpoint = new CloseMeters(registry, "test", 100, 500, 20)
+                .endpoint("jakarta", Side.SERVER, "/ws");
         endpoint.opened();
-        endpoint.closed(1011, Initiator.LOCAL, 1_000_000, true);
+        endpoint.closed(1011, Initiator.LOCAL, 1_000_000, true, "none");
         Counter counter = export.get("websocket.closes").tag("application", "chat").tag("release", "1.4.2")
                 .tag("code", "1011").counter();
         if (export instanceof PrometheusMeterRegistry prometheus) {

@@ -39,6 +39,35 @@ class ReleaseGateTest {
         assertEquals(java.util.List.of("1011"), judgement.regressions());
     }
 
+    /** Shares of all closes: 1011 rose from 1 % to 3 %, all of it one new exception class. */
+    @Test
+    void theCausesOfARegressedCodeAreThoseWhoseShareRoseMostAndAtMostThree() {
+        CloseMix before = new CloseMix(Map.of("none", 30L, "java.io.IOException", 20L));
+        CloseMix after = new CloseMix(Map.of("none", 30L, "java.io.IOException", 10L, "a.JsonParseException", 90L,
+                "a.Timeout", 5L, "a.Npe", 7L, "a.Oom", 6L));
+        java.util.List<CauseShift> risen = CauseShift.risen(before, 5000, after, 5000);
+        assertEquals(java.util.List.of("a.JsonParseException", "a.Npe", "a.Oom"),
+                risen.stream().map(CauseShift::cause).toList());
+        assertEquals(0.018, risen.get(0).candidateShare(), 1e-12);
+        assertEquals(0.0, risen.get(0).baselineShare());
+        assertEquals(java.util.List.of(), CauseShift.risen(before, 5000, before, 5000), "nothing rose");
+    }
+
+    @Test
+    void theTextAndTheJsonNameTheRisenCausesOfARegressedCodeOnly() {
+        ReleaseGate.Judgement judgement = gate.judge(mix(5000, 0.95, 0.03, 0.01, 0.01),
+                mix(5000, 0.93, 0.03, 0.03, 0.01));
+        Map<String, java.util.List<CauseShift>> causes = Map.of("1011",
+                java.util.List.of(new CauseShift("a.JsonParseException", 0.0, 0.02)));
+        String table = JudgementFormat.table(judgement, causes);
+        assertTrue(table.contains("1011   rose with a.JsonParseException: 0.00% -> 2.00% of all closes (+2.00%)"),
+                table);
+        String json = JudgementFormat.json(judgement, causes, "1.0", "1.1", "REGRESSION");
+        assertTrue(json.contains("\"regression\":true,\"causes\":[{\"cause\":\"a.JsonParseException\","
+                + "\"baseline_share\":0.00000,\"candidate_share\":0.0200000}]"), json);
+        assertTrue(json.contains("\"regression\":false,\"causes\":[]"), json);
+    }
+
     @Test
     void aTrivialShiftAtAHugeVolumeIsSignificantButNoRegression() {
         ReleaseGate.Judgement judgement = gate.judge(mix(1_000_000, 0.95, 0.030, 0.01, 0.01),

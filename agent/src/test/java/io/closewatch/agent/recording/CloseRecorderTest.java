@@ -1,6 +1,10 @@
 package io.closewatch.agent.recording;
 
+import io.closewatch.agent.core.CloseCauses;
+import io.closewatch.agent.core.Initiator;
+import io.closewatch.agent.core.Side;
 import io.closewatch.agent.metrics.CloseMeters;
+import io.closewatch.agent.metrics.EndpointMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -23,7 +27,7 @@ class CloseRecorderTest {
     private final PrometheusMeterRegistry registry = CloseMeters.newRegistry("chat", "1.4.2");
     private final AtomicLong clock = new AtomicLong();
     private final CloseRecorder recorder = new CloseRecorder(
-            new CloseMeters(registry, "0.1.0", MAX_CODES, MAX_ENDPOINTS),
+            new CloseMeters(registry, "0.1.0", MAX_CODES, MAX_ENDPOINTS, 20),
             new AgentErrors(registry, NOPLogger.NOP_LOGGER), clock::get);
 
     @Test
@@ -213,6 +217,58 @@ class CloseRecorderTest {
         assertEquals(1980.0, registry.find("closewatch.labels.capped").tag("label", "code").counter().count());
     }
 
+    /** The first error the stack reported is the cause; a session with none is "none"; causes add up to closes. */
+    @Test
+    void eachCloseIsCountedOnceMoreUnderItsCause() {
+        Object failed = new Object();
+        recorder.opened(failed, "jakarta", null, "/chat/{room}", null);
+        recorder.errorReported(failed, new java.lang.reflect.InvocationTargetException(new IllegalStateException()));
+        recorder.errorReported(failed, new java.io.IOException("closing what is broken"));
+        recorder.closeSent(failed, "jakarta", 1011);
+        recorder.ended(failed, "jakarta", 1011, false);
+        Object clean = new Object();
+        recorder.opened(clean, "jakarta", null, "/chat/{room}", null);
+        recorder.ended(clean, "jakarta", 1000, false);
+        Object idle = new Object();
+        recorder.opened(idle, "jakarta", null, "/chat/{room}", null);
+        recorder.idleTimedOut(idle);
+        recorder.errorReported(idle, new java.io.EOFException());
+        recorder.ended(idle, "jakarta", 1006, false);
+        recorder.errorReported(new Object(), new IllegalStateException()); // no session seen: nothing
+        assertEquals(1.0, causes("jakarta", "server", "/chat/{room}", "1011", "java.lang.IllegalStateException"));
+        assertEquals(1.0, causes("jakarta", "server", "/chat/{room}", "1000", "none"));
+        assertEquals(1.0, causes("jakarta", "server", "/chat/{room}", "1006", "idle_timeout"));
+        assertEquals(3, registry.find("websocket.close.causes").counters().size());
+    }
+
+    /** 50 exception classes at max.causes=20; a code past max.codes is "other" in both counters. */
+    @Test
+    void causesPastTheCapAreOtherAndTheTotalsStayExact() {
+        EndpointMeters endpoint = new CloseMeters(registry, "0.1.0", MAX_CODES, MAX_ENDPOINTS, 20)
+                .endpoint("jakarta", Side.SERVER, "/capped");
+        for (int i = 0; i < 50; i++) {
+            endpoint.closed(3000 + i, Initiator.REMOTE, 1, false, "com.example.Failure" + i);
+        }
+        endpoint.closed(1000, Initiator.REMOTE, 1, false, CloseCauses.NONE);
+        endpoint.closed(1006, Initiator.NONE, 1, false, CloseCauses.IDLE_TIMEOUT);
+        List<Counter> causes = new ArrayList<>(registry.find("websocket.close.causes").counters());
+        assertEquals(52.0, causes.stream().mapToDouble(Counter::count).sum(), "totals stay exact");
+        assertEquals(20, causes.stream().map(c -> c.getId().getTag("cause"))
+                .filter(cause -> cause.startsWith("com.example.")).distinct().count(), "max.causes=20");
+        assertEquals(30.0, causes.stream().filter(c -> c.getId().getTag("cause").equals("other"))
+                .mapToDouble(Counter::count).sum());
+        assertEquals(1.0, causes("jakarta", "server", "/capped", "1000", "none"), "never capped");
+        assertEquals(1.0, causes("jakarta", "server", "/capped", "1006", "idle_timeout"), "never capped");
+        assertEquals(30.0, registry.find("closewatch.labels.capped").tag("label", "cause").counter().count());
+        // codes 3000-3019 have their own series, 3020-3049 are "other": the same split in both counters
+        for (String counter : new String[] {"websocket.closes", "websocket.close.causes"}) {
+            assertEquals(30.0, registry.find(counter).tag("code", "other").counters().stream()
+                    .mapToDouble(Counter::count).sum(), counter);
+            assertEquals(1.0, registry.find(counter).tag("code", "3019").counters().stream()
+                    .mapToDouble(Counter::count).sum(), counter);
+        }
+    }
+
     @Test
     void endpointsPastTheCapAreCountedAsOther() {
         for (int i = 0; i < 100; i++) {
@@ -269,6 +325,12 @@ class CloseRecorderTest {
     private double closes(String api, String side, String endpoint, String code, String category, String initiator) {
         Counter counter = registry.find("websocket.closes").tags("api", api, "side", side, "endpoint", endpoint,
                 "code", code, "category", category, "initiator", initiator).counter();
+        return counter == null ? 0.0 : counter.count();
+    }
+
+    private double causes(String api, String side, String endpoint, String code, String cause) {
+        Counter counter = registry.find("websocket.close.causes").tags("api", api, "side", side, "endpoint", endpoint,
+                "code", code, "cause", cause).counter();
         return counter == null ? 0.0 : counter.count();
     }
 

@@ -25,7 +25,7 @@ class PendingEventsTest {
     private final AtomicLong clock = new AtomicLong();
     private final AtomicInteger needed = new AtomicInteger();
     private final PendingEvents events = new PendingEvents(needed::incrementAndGet, 3, 5, clock::get);
-    private final CloseRecorder recorder = new CloseRecorder(new CloseMeters(registry, "0.1.0", 20, 30),
+    private final CloseRecorder recorder = new CloseRecorder(new CloseMeters(registry, "0.1.0", 20, 30, 20),
             new AgentErrors(registry, NOPLogger.NOP_LOGGER), events.clock());
 
     @Test
@@ -124,7 +124,7 @@ class PendingEventsTest {
     @Test
     void eventsRacingTheSwitchAreEachCountedOnce() throws Exception {
         PendingEvents racing = new PendingEvents(() -> { }, 1_000, 100_000, System::nanoTime);
-        CloseRecorder live = new CloseRecorder(new CloseMeters(registry, "0.1.0", 20, 30),
+        CloseRecorder live = new CloseRecorder(new CloseMeters(registry, "0.1.0", 20, 30, 20),
                 new AgentErrors(registry, NOPLogger.NOP_LOGGER), racing.clock());
         int threads = 4;
         int perThread = 2_000;

@@ -18,7 +18,7 @@ class StackReporterTest {
     private final CapturingLogger log = new CapturingLogger();
     private final JdkWebSocketInstrumentation jdk = new JdkWebSocketInstrumentation();
     private final TypeHooks jdkHooks = jdk.hooks().get(0);
-    private final StackReporter reporter = new StackReporter(new CloseMeters(registry, "test", 10, 10),
+    private final StackReporter reporter = new StackReporter(new CloseMeters(registry, "test", 10, 10, 20),
             new AgentErrors(registry, log), log, List.of(jdk));
 
     private Map<String, Double> stacks() {
@@ -116,7 +116,7 @@ class StackReporterTest {
 
     @Test
     void aStackConfigurationDisabledIsNamedNotCountedOnce() {
-        StackReporter withNettyOff = new StackReporter(new CloseMeters(registry, "test", 10, 10),
+        StackReporter withNettyOff = new StackReporter(new CloseMeters(registry, "test", 10, 10, 20),
                 new AgentErrors(registry, log), log, List.of(jdk), java.util.Set.of("netty", "java.net.http"));
         withNettyOff.disabled(jdk, "jdk.internal.net.http.websocket.WebSocketImpl");
         withNettyOff.seen("java.net.http", "jdk.internal.net.http.websocket.WebSocketImpl");

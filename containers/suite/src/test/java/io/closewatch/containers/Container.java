@@ -103,7 +103,45 @@ enum Container {
      * 9.4's, about one session in seven here): the server is then told 1006.
      */
     boolean clientMayDropItsCloseEcho() {
+        return isJetty94();
+    }
+
+    private boolean isJetty94() {
         return this == JETTY_94 || this == SPRING_53_JETTY || this == JETTY_API_94;
+    }
+
+    /**
+     * The cause of a session the peer dropped with a FIN (no close frame), or with a reset: the I/O error it tells
+     * the endpoint's {@code onError}, or none where it tells none (Undertow and Jetty 9.4 of a FIN, Tyrus of either).
+     */
+    String droppedCause(boolean reset) {
+        return switch (family()) {
+            case "tomcat" -> reset ? "java.net.SocketException" : "java.io.EOFException";
+            case "jetty" -> isJetty94() ? (reset ? "org.eclipse.jetty.io.EofException" : "none") : "java.nio.channels.ClosedChannelException";
+            case "undertow" -> reset ? "java.net.SocketException" : "none";
+            default -> "none";
+        };
+    }
+
+    /**
+     * The code a session ends with when its message handler throws and the endpoint's {@code @OnError} closes with
+     * 1011 (Jetty's own API: {@code onWebSocketError}): the jakarta and javax implementations of Jetty 10 to 12.1's
+     * ee10 close with 1003 themselves before {@code @OnError} can (the cause is the same); 12.1's ee11 (Spring 7's)
+     * and Jetty's own API do not.
+     */
+    int handlerFailureCode() {
+        return family().equals("jetty") && !api.equals("jetty") && !isJetty94() && !module.equals("spring70jetty")
+                ? 1003 : 1011;
+    }
+
+    /** The cause of a session its idle timeout ended: Undertow and Tyrus show theirs to no hook. */
+    String idleTimeoutCause() {
+        return family().equals("tomcat") || family().equals("jetty") ? "idle_timeout" : "none";
+    }
+
+    private String family() {
+        return module.contains("jetty") ? "jetty" : module.contains("undertow") ? "undertow"
+                : module.contains("tyrus") ? "tyrus" : "tomcat";
     }
 
     /** The {@code stack} label of {@code closewatch_stack_info} its endpoints are counted under. */

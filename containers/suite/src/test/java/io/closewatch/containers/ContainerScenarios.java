@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ContainerScenarios {
     private static final int MAX_CODES = 50;
+    private static final int MAX_CAUSES = 8;
 
     private final Container container;
     private final int javaFeature;
@@ -43,7 +44,7 @@ abstract class ContainerScenarios {
     void startHost() throws Exception {
         // Precedence: agent argument over system property over environment variable.
         host = HostJvm.start(container.module, JavaHomes.require(javaFeature),
-                "port={port},release=it-release,max.codes=" + MAX_CODES,
+                "port={port},release=it-release,max.codes=" + MAX_CODES + ",max.causes=" + MAX_CAUSES,
                 List.of("-Dclosewatch.application=it-host"),
                 Map.of("CLOSEWATCH_RELEASE", "loses-to-the-argument", "CLOSEWATCH_APPLICATION", "loses-too"));
         closes = new CountedCloses(host);
@@ -64,11 +65,28 @@ abstract class ContainerScenarios {
         }
     }
 
+    /** A clean close: neither stack reported an error. */
     @Test
     void jdkClientClosesNormally() throws Exception {
         play("jdk-client-close 1000 /annotated/r1",
                 closes("jdk", "client", server, 1000, "normal", "local", 1),
-                closes(api, "server", "/annotated/{room}", 1000, "normal", "remote", 1));
+                closes(api, "server", "/annotated/{room}", 1000, "normal", "remote", 1),
+                causes("jdk", "client", server, 1000, "none", 1),
+                causes(api, "server", "/annotated/{room}", 1000, "none", 1));
+    }
+
+    /**
+     * A message handler throws, and the endpoint's {@code @OnError} closes with 1011: the cause is what the handler
+     * threw, however the container wrapped it on the way to {@code @OnError}.
+     */
+    @Test
+    void aHandlerThatThrowsIsTheCauseOfItsClose() throws Exception {
+        int code = container.handlerFailureCode();
+        play("jdk-throw /failing/1",
+                closes(api, "server", "/failing/{id}", code, category(code), "local", 1),
+                closes("jdk", "client", server, code, category(code), "remote", 1),
+                causes(api, "server", "/failing/{id}", code, "java.lang.IllegalStateException", 1),
+                causes("jdk", "client", server, code, "none", 1));
     }
 
     @Test
@@ -166,11 +184,13 @@ abstract class ContainerScenarios {
     /** Containers differ: Tomcat, Undertow and Tyrus report their own idle timeout as 1006, Jetty as 1001. */
     @Test
     void theContainersIdleTimeoutEndsASession() throws Exception {
-        Map<String, Double> client = closes("jdk", "client", server, container.idleTimeoutClientCode,
-                category(container.idleTimeoutClientCode), "remote", 1);
+        Map<String, Double> client = merged(closes("jdk", "client", server, container.idleTimeoutClientCode,
+                category(container.idleTimeoutClientCode), "remote", 1),
+                causes("jdk", "client", server, container.idleTimeoutClientCode, "none", 1));
         playExpectingOneOf("jdk-idle /idle", container.idleTimeoutCodes.stream()
                 .map(code -> merged(client, closes(api, "server", "/idle", code, category(code),
-                        container.idleTimeoutInitiator, 1)))
+                        container.idleTimeoutInitiator, 1), causes(api, "server", "/idle", code,
+                        container.idleTimeoutCause(), 1)))
                 .toList());
     }
 
@@ -211,12 +231,15 @@ abstract class ContainerScenarios {
                 closes(api, "server", "/annotated-silent", 4003, "application", "remote", 1));
     }
 
+    /** The cause is the I/O error the container reports, or none where it reports none (see {@link Container}). */
     @Test
     void peerDropsTheContainerWithFinOrReset() throws Exception {
         play("raw-client fin /annotated/x",
-                closes(api, "server", "/annotated/{room}", 1006, "abnormal", "none", 1));
+                closes(api, "server", "/annotated/{room}", 1006, "abnormal", "none", 1),
+                causes(api, "server", "/annotated/{room}", 1006, container.droppedCause(false), 1));
         play("raw-client rst /programmatic-plain",
-                closes(api, "server", "/programmatic-plain", 1006, "abnormal", "none", 1));
+                closes(api, "server", "/programmatic-plain", 1006, "abnormal", "none", 1),
+                causes(api, "server", "/programmatic-plain", 1006, container.droppedCause(true), 1));
     }
 
     /** Every container turns an illegal code on the wire into 1002; who closed differs (see {@link Container}). */
@@ -243,6 +266,17 @@ abstract class ContainerScenarios {
         play("jdk-abort /ws/9",
                 closes("jdk", "client", server, 1006, "abnormal", "local", 1),
                 closes(spring, "server", "/ws/{id}", 1006, "abnormal", "none", 1));
+    }
+
+    /** A TextWebSocketHandler that throws: Spring closes with 1011 itself, and the cause is what the handler threw. */
+    @Test
+    void aSpringHandlerThatThrowsIsTheCauseOfItsClose() throws Exception {
+        Assumptions.assumeTrue(container.springApi != null, "Spring runs on the Spring hosts only");
+        play("jdk-throw /ws/10",
+                closes(container.springApi, "server", "/ws/{id}", 1011, "server_error", "local", 1),
+                closes("jdk", "client", server, 1011, "server_error", "remote", 1),
+                causes(container.springApi, "server", "/ws/{id}", 1011, "java.lang.IllegalStateException", 1),
+                causes("jdk", "client", server, 1011, "none", 1));
     }
 
     /** SockJS's WebSocket transport and a STOMP endpoint: once per session, under the mapping's pattern. */
@@ -313,6 +347,30 @@ abstract class ContainerScenarios {
         double cappedBefore = capped("code");
         play("raw-client-codes 3000 2000 /codes", expected.toArray(new Map[0]));
         assertEquals(2000 - MAX_CODES, capped("code") - cappedBefore, "closewatch_labels_capped_total{label=code}");
+    }
+
+    /**
+     * Handlers throwing 12 kinds of exception: the first 8 causes keep their series, the rest are "other" (the first
+     * kind is the one {@link #aHandlerThatThrowsIsTheCauseOfItsClose} throws: the same 8 either way).
+     */
+    @Test
+    void causesPastTheCapAreCountedAsOtherAndTheTotalStaysExact() throws Exception {
+        Assumptions.assumeTrue(container == Container.TOMCAT_11, "capping is the agent's, not the container's");
+        String[] kinds = {"java.lang.IllegalStateException", "java.lang.IllegalArgumentException",
+            "java.lang.UnsupportedOperationException", "java.lang.ArithmeticException", "java.lang.ArrayStoreException",
+            "java.lang.ClassCastException", "java.lang.NegativeArraySizeException",
+            "java.lang.IndexOutOfBoundsException"};
+        List<Map<String, Double>> expected = new ArrayList<>(List.of(
+                closes(api, "server", "/failing/{id}", 1011, "server_error", "local", 12),
+                closes("jdk", "client", server, 1011, "server_error", "remote", 12),
+                causes("jdk", "client", server, 1011, "none", 12),
+                causes(api, "server", "/failing/{id}", 1011, "other", 12 - MAX_CAUSES)));
+        for (String kind : kinds) {
+            expected.add(causes(api, "server", "/failing/{id}", 1011, kind, 1));
+        }
+        double cappedBefore = capped("cause");
+        play("jdk-throw-kinds 12 /failing/kinds", expected.toArray(new Map[0]));
+        assertEquals(12 - MAX_CAUSES, capped("cause") - cappedBefore, "closewatch_labels_capped_total{label=cause}");
     }
 
     private double capped(String label) throws Exception {
@@ -424,11 +482,20 @@ abstract class ContainerScenarios {
             case 1000: return "normal";
             case 1001: return "going_away";
             case 1002: return "protocol_error";
+            case 1003: return "protocol_error";
             case 1005: return "no_status";
             case 1006: return "abnormal";
+            case 1011: return "server_error";
             case 1012: return "server_error";
             default: throw new IllegalArgumentException("add " + code + " to the table");
         }
+    }
+
+    private static Map<String, Double> causes(String api, String side, String endpoint, int code, String cause,
+                                              int count) {
+        Map<String, String> labels = new TreeMap<>(Map.of("api", api, "side", side, "endpoint", endpoint,
+                "code", Integer.toString(code), "cause", cause));
+        return Map.of(CountedCloses.CAUSES + labels, (double) count);
     }
 
     private static Map<String, Double> closes(String api, String side, String endpoint, int code, String category,

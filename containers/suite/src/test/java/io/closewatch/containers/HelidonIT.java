@@ -37,8 +37,11 @@ class HelidonIT {
             // A frame over the server's limit: Helidon closes with 1009 itself.
             steps.play("client-too-big /chat/4", both(steps.series("client", server, 1009, "protocol_error", "remote"),
                     steps.series("server", route, 1009, "protocol_error", "local")));
-            steps.play("raw-client fin /chat/2", steps.series("server", route, 1006, "abnormal", "none"));
-            steps.play("raw-client rst /chat/2", steps.series("server", route, 1006, "abnormal", "none"));
+            // Why: Helidon tells its listener's onError nothing of a dropped connection.
+            steps.play("raw-client fin /chat/2", steps.series("server", route, 1006, "abnormal", "none"),
+                    steps.cause("server", route, 1006, "none"));
+            steps.play("raw-client rst /chat/2", steps.series("server", route, 1006, "abnormal", "none"),
+                    steps.cause("server", route, 1006, "none"));
             steps.play("raw-client close/4003 /chat/2", steps.series("server", route, 4003, "application", "remote"));
             // Helidon tells the application 1000 for a close frame without a code.
             steps.play("raw-client close/empty /chat/2", steps.series("server", route, 1000, "normal", "remote"));
@@ -46,8 +49,10 @@ class HelidonIT {
             steps.play("raw-client close/1005 /chat/2", steps.series("server", route, 1005, "no_status", "remote"));
             steps.play("raw-peer close/4002", steps.series("client", rawPeer, 4002, "application", "remote"));
             steps.play("raw-peer close/empty", steps.series("client", rawPeer, 1006, "abnormal", "none"));
-            steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"));
-            steps.play("raw-peer rst", steps.series("client", rawPeer, 1006, "abnormal", "none"));
+            steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"),
+                    steps.cause("client", rawPeer, 1006, "none"));
+            steps.play("raw-peer rst", steps.series("client", rawPeer, 1006, "abnormal", "none"),
+                    steps.cause("client", rawPeer, 1006, "none"));
             steps.play("raw-clients 100 close/4003 /chat/load",
                     Map.of(steps.key("server", route, 4003, "application", "remote"), 100.0));
             steps.play("raw-peers 100 close/4002",

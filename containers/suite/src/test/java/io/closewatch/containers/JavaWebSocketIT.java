@@ -58,8 +58,11 @@ class JavaWebSocketIT {
             steps.playOneOf("server-close 3001 /chat/1", serverCloses(steps, server, "/chat/1", 3001, "library"));
             // A frame over the server's limit: Java-WebSocket closes with 1009 itself.
             steps.playOneOf("client-too-big /chat/4", serverCloses(steps, server, "/chat/4", 1009, "protocol_error"));
-            steps.play("raw-client fin /chat/2", steps.series("server", "/chat/2", 1006, "abnormal", "none"));
-            steps.play("raw-client rst /chat/2", steps.series("server", "/chat/2", 1006, "abnormal", "none"));
+            // Why: Java-WebSocket tells onError nothing of a dropped connection; a refused frame, its exception.
+            steps.play("raw-client fin /chat/2", steps.series("server", "/chat/2", 1006, "abnormal", "none"),
+                    steps.cause("server", "/chat/2", 1006, "none"));
+            steps.play("raw-client rst /chat/2", steps.series("server", "/chat/2", 1006, "abnormal", "none"),
+                    steps.cause("server", "/chat/2", 1006, "none"));
             steps.play("raw-client close/4003 /chat/2",
                     steps.series("server", "/chat/2", 4003, "application", "remote"));
             // Java-WebSocket tells the application 1000 for a close frame without a code, as Tomcat and Vert.x do.
@@ -68,11 +71,14 @@ class JavaWebSocketIT {
             steps.play("raw-client close/1012 /chat/2",
                     steps.series("server", "/chat/2", 1012, "server_error", "remote"));
             steps.play("raw-client close/1005 /chat/2",
-                    steps.series("server", "/chat/2", 1002, "protocol_error", "local"));
+                    steps.series("server", "/chat/2", 1002, "protocol_error", "local"),
+                    steps.cause("server", "/chat/2", 1002, "org.java_websocket.exceptions.InvalidFrameException"));
             steps.play("raw-peer close/4002", steps.series("client", rawPeer, 4002, "application", "remote"));
             steps.play("raw-peer close/empty", steps.series("client", rawPeer, 1000, "normal", "remote"));
-            steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"));
-            steps.play("raw-peer rst", steps.series("client", rawPeer, 1006, "abnormal", "none"));
+            steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"),
+                    steps.cause("client", rawPeer, 1006, "none"));
+            steps.play("raw-peer rst", steps.series("client", rawPeer, 1006, "abnormal", "none"),
+                    steps.cause("client", rawPeer, 1006, "none"));
             steps.play("raw-clients 100 close/4003 /chat/load",
                     Map.of(steps.key("server", "/chat/load", 4003, "application", "remote"), 100.0));
             steps.play("raw-peers 100 close/4002",

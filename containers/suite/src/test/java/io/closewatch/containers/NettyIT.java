@@ -25,7 +25,8 @@ class NettyIT {
             Steps steps = new Steps(host, "netty");
             steps.play("client-close 1000 /chat/1",
                     steps.series("client", handler, 1000, "normal", "local"),
-                    steps.series("server", "/chat/1", 1000, "normal", "remote"));
+                    steps.series("server", "/chat/1", 1000, "normal", "remote"),
+                    steps.cause("client", handler, 1000, "none"), steps.cause("server", "/chat/1", 1000, "none"));
             steps.play("server-close 4001 /chat/1",
                     steps.series("client", handler, 4001, "application", "remote"),
                     steps.series("server", "/chat/1", 4001, "application", "local"));
@@ -43,8 +44,11 @@ class NettyIT {
             steps.play("server-too-big /chat/6",
                     steps.series("client", handler, 1000, "normal", "local"),
                     steps.series("server", "/chat/6", 1000, "normal", "remote"));
-            steps.play("raw-client fin /chat/4", steps.series("server", "/chat/4", 1006, "abnormal", "none"));
-            steps.play("raw-client rst /own/8", steps.series("server", "/own/8", 1006, "abnormal", "none"));
+            // Why: what the pipeline's exceptionCaught is told; nothing for a FIN.
+            steps.play("raw-client fin /chat/4", steps.series("server", "/chat/4", 1006, "abnormal", "none"),
+                    steps.cause("server", "/chat/4", 1006, "none"));
+            steps.play("raw-client rst /own/8", steps.series("server", "/own/8", 1006, "abnormal", "none"),
+                    steps.cause("server", "/own/8", 1006, "java.net.SocketException"));
             steps.play("raw-client close/4003 /chat/4",
                     steps.series("server", "/chat/4", 4003, "application", "remote"));
             steps.play("raw-client close/empty /own/8", steps.series("server", "/own/8", 1005, "no_status", "remote"));
@@ -56,8 +60,10 @@ class NettyIT {
                     steps.series("server", "/own/8", 1006, "abnormal", "none"));
             steps.play("raw-peer close/4002", steps.series("client", rawPeer, 4002, "application", "remote"));
             steps.play("raw-peer close/empty", steps.series("client", rawPeer, 1005, "no_status", "remote"));
-            steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"));
-            steps.play("raw-peer rst", steps.series("client", rawPeer, 1006, "abnormal", "none"));
+            steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"),
+                    steps.cause("client", rawPeer, 1006, "none"));
+            steps.play("raw-peer rst", steps.series("client", rawPeer, 1006, "abnormal", "none"),
+                    steps.cause("client", rawPeer, 1006, "java.net.SocketException"));
             steps.play("concurrent 100 /chat/load",
                     Map.of(steps.key("client", handler, 1000, "normal", "local"), 50.0,
                             steps.key("server", "/chat/load", 1000, "normal", "remote"), 50.0,

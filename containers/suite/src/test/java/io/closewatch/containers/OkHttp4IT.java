@@ -19,9 +19,13 @@ class OkHttp4IT {
             steps.play("raw-peer close/4002", steps.series("client", rawPeer, 4002, "application", "remote"));
             steps.play("raw-peer close/3001", steps.series("client", rawPeer, 3001, "library", "remote"));
             steps.play("raw-peer close/empty", steps.series("client", rawPeer, 1005, "no_status", "remote"));
-            steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"));
-            steps.play("raw-peer rst", steps.series("client", rawPeer, 1006, "abnormal", "none"));
-            steps.play("raw-peer close/1005", steps.series("client", rawPeer, 1006, "abnormal", "none"));
+            // Why: what the listener's onFailure is told.
+            steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"),
+                    steps.cause("client", rawPeer, 1006, "java.io.EOFException"));
+            steps.play("raw-peer rst", steps.series("client", rawPeer, 1006, "abnormal", "none"),
+                    steps.cause("client", rawPeer, 1006, "java.net.SocketException"));
+            steps.play("raw-peer close/1005", steps.series("client", rawPeer, 1006, "abnormal", "none"),
+                    steps.cause("client", rawPeer, 1006, "java.net.ProtocolException"));
             steps.noneActiveAndStacks(Map.of("{counted=true, stack=okhttp}", 1.0));
         }
     }

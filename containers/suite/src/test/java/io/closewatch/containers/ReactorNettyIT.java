@@ -29,10 +29,13 @@ class ReactorNettyIT {
                     steps.series("client", webFlux, 4001, "application", "remote"),
                     steps.series("server", "/chat/{room}", 4001, "application", "local"));
             // A WebFlux handler's error cancels its inbound: Reactor Netty tells the server 1006 and sends the client
-            // a close frame without a code (1005).
+            // a close frame without a code (1005). The session has ended before the error reaches Reactor Netty's
+            // subscriber of the handler: no cause is seen.
             steps.play("server-throws /chat/3",
                     steps.series("client", webFlux, 1005, "no_status", "remote"),
-                    steps.series("server", "/chat/{room}", 1006, "abnormal", "local"));
+                    steps.series("server", "/chat/{room}", 1006, "abnormal", "local"),
+                    steps.cause("client", webFlux, 1005, "none"),
+                    steps.cause("server", "/chat/{room}", 1006, "none"));
             steps.play("client-close 4100 /plain/7",
                     steps.series("client", plain, 4100, "application", "local"),
                     steps.series("server", "/plain/7", 4100, "application", "remote"));
@@ -48,8 +51,11 @@ class ReactorNettyIT {
             steps.play("server-too-big /chat/6",
                     steps.series("client", webFlux, 1009, "protocol_error", "local"),
                     steps.series("server", "/chat/{room}", 1006, "abnormal", "none"));
-            steps.play("raw-client fin /chat/4", steps.series("server", "/chat/{room}", 1006, "abnormal", "none"));
-            steps.play("raw-client rst /plain/8", steps.series("server", "/plain/8", 1006, "abnormal", "none"));
+            // Why: what onInboundError is told (Netty's epoll transport here: its native I/O error for a reset).
+            steps.play("raw-client fin /chat/4", steps.series("server", "/chat/{room}", 1006, "abnormal", "none"),
+                    steps.cause("server", "/chat/{room}", 1006, "reactor.netty.channel.AbortedException"));
+            steps.play("raw-client rst /plain/8", steps.series("server", "/plain/8", 1006, "abnormal", "none"),
+                    steps.cause("server", "/plain/8", 1006, "io.netty.channel.unix.Errors$NativeIoException"));
             steps.play("raw-client close/4003 /chat/4",
                     steps.series("server", "/chat/{room}", 4003, "application", "remote"));
             // Reactor Netty tells the application 1005 for a close frame without a code.
@@ -63,8 +69,10 @@ class ReactorNettyIT {
                     steps.series("server", "/chat/{room}", 1006, "abnormal", "none"));
             steps.play("raw-peer close/4002", steps.series("client", rawPeer, 4002, "application", "remote"));
             steps.play("raw-peer close/empty", steps.series("client", rawPeer, 1005, "no_status", "remote"));
-            steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"));
-            steps.play("raw-peer rst", steps.series("client", rawPeer, 1006, "abnormal", "none"));
+            steps.play("raw-peer fin", steps.series("client", rawPeer, 1006, "abnormal", "none"),
+                    steps.cause("client", rawPeer, 1006, "none"));
+            steps.play("raw-peer rst", steps.series("client", rawPeer, 1006, "abnormal", "none"),
+                    steps.cause("client", rawPeer, 1006, "io.netty.channel.unix.Errors$NativeIoException"));
             steps.play("concurrent 100 /chat/load",
                     Map.of(steps.key("client", webFlux, 1000, "normal", "local"), 50.0,
                             steps.key("server", "/chat/{room}", 1000, "normal", "remote"), 50.0,

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Scenarios played one after the other on a host: after each, the closes counted must have changed by exactly what
  * it adds, and stay so (a late double count shows: see {@link CountedCloses}), every series of
- * {@code websocket_closes_total}.
+ * {@code websocket_closes_total}, and of {@code websocket_close_causes_total} where a step names causes.
  */
 final class Steps {
     private final HostJvm host;
@@ -26,6 +26,15 @@ final class Steps {
     /** One more close in the series of these labels. */
     Map<String, Double> series(String side, String endpoint, int code, String category, String initiator) {
         return Map.of(key(side, endpoint, code, category, initiator), 1.0);
+    }
+
+    /**
+     * One more close in the {@code websocket_close_causes_total} series of these labels. A step that names causes is
+     * held to every series of both counters (see {@link CountedCloses}).
+     */
+    Map<String, Double> cause(String side, String endpoint, int code, String cause) {
+        return Map.of(CountedCloses.CAUSES + "{api=" + api + ", cause=" + cause + ", code=" + code + ", endpoint="
+                + endpoint + ", side=" + side + "}", 1.0);
     }
 
     /** The series of these labels, as {@link Scrape} names it. */

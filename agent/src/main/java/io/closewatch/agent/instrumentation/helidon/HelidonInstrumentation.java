@@ -62,6 +62,8 @@ public final class HelidonInstrumentation implements InstrumentationModule {
                 new TypeHooks(TypeMatch.hasSuperType(LISTENER), SEES_HELIDON_WEBSOCKET)
                         .advice(named("onClose").takesArguments(3).takesArgument(1, "int").notAbstract(),
                                 advice("PeerCloseAdvice"))
+                        .advice(named("onError").takesArguments(2).takesArgument(1, "java.lang.Throwable")
+                                .notAbstract(), advice("ErrorAdvice"))
                         .shared());
     }
 }

@@ -47,6 +47,10 @@ public final class JavaWebSocketInstrumentation implements InstrumentationModule
                         .advice(named("closeConnection").takesArguments("int", "java.lang.String", "boolean"),
                                 advice("EndAdvice")),
                 new TypeHooks(TypeMatch.named("org.java_websocket.drafts.Draft_6455"), seesJavaWebSocket)
-                        .advice(named("processFrameClosing").takesArguments(2), advice("PeerCloseAdvice")));
+                        .advice(named("processFrameClosing").takesArguments(2), advice("PeerCloseAdvice")),
+                new TypeHooks(TypeMatch.declaresMethod("onWebsocketError")
+                        .and(TypeMatch.hasSuperType("org.java_websocket.WebSocketListener")), seesJavaWebSocket)
+                        .advice(named("onWebsocketError").takesArguments(2).notAbstract(), advice("ErrorAdvice"))
+                        .shared());
     }
 }

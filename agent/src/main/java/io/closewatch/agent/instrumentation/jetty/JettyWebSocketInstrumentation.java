@@ -59,6 +59,7 @@ public final class JettyWebSocketInstrumentation implements InstrumentationModul
                 .advice(named("onOpen").takesArguments(2), advice("FrameHandlerOpenAdvice"))
                 .advice(named("onClose").takesArguments(2), advice("FrameHandlerCloseReceivedAdvice"))
                 .advice(named("notifyOnClose").takesArguments(2), advice("FrameHandlerCloseAdvice"))
+                .advice(named("onError").takesArguments(2), advice("FrameHandlerErrorAdvice"))
                 .inWebSocketNamespace(namespace);
     }
 

@@ -38,7 +38,8 @@ public final class Jetty9Instrumentation implements InstrumentationModule {
 
     @Override
     public String[] classFileNames() {
-        return new String[] {"callApplicationOnClose", "AbstractWebSocketConnection", "WebSocketServerFactory"};
+        return new String[] {"callApplicationOnClose", "AbstractWebSocketConnection", "WebSocketServerFactory",
+            "events/AbstractEventDriver"};
     }
 
     @Override
@@ -49,7 +50,15 @@ public final class Jetty9Instrumentation implements InstrumentationModule {
                         .advice(named("close").takesArguments(2).takesArgument(0, COMMON + "CloseInfo"),
                                 advice("SessionCloseAdvice"))
                         .advice(named("disconnect").takesArguments(0), advice("DisconnectAdvice"))
-                        .advice(named("callApplicationOnClose").takesArguments(1), advice("ApplicationCloseAdvice")),
+                        .advice(named("callApplicationOnClose").takesArguments(1), advice("ApplicationCloseAdvice"))
+                        .adviceIfPresent(named("callApplicationOnError").takesArguments(1), advice("ApplicationErrorAdvice"))
+                        .adviceIfPresent(named("close").takesArguments(1).takesArgument(0, "java.lang.Throwable"),
+                                advice("ApplicationErrorAdvice")),
+                new TypeHooks(TypeMatch.declaresMethod("onError")
+                        .and(TypeMatch.hasSuperType(COMMON + "events.AbstractEventDriver")), SEES_JETTY_9)
+                        .advice(named("onError").takesArguments("java.lang.Throwable").notAbstract(),
+                                advice("EventDriverErrorAdvice"))
+                        .shared(),
                 new TypeHooks(TypeMatch.named(COMMON + "io.AbstractWebSocketConnection"), SEES_JETTY_9)
                         .advice(named("remoteClose").takesArguments(1), advice("RemoteCloseAdvice"))
                         .advice(named("close").takesArguments(1).takesArgument(0, "java.lang.Throwable"),

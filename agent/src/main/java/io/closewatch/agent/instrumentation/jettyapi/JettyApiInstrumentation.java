@@ -45,7 +45,8 @@ public final class JettyApiInstrumentation implements InstrumentationModule {
                 new TypeHooks(TypeMatch.named(COMMON + "JettyWebSocketFrameHandler"), seesCore)
                         .advice(named("onOpen").takesArguments(2), advice("OpenAdvice"))
                         .advice(named("onCloseFrame").takesArguments(2), advice("PeerCloseAdvice"))
-                        .advice(named("notifyOnClose").takesArguments(2), advice("CloseAdvice")),
+                        .advice(named("notifyOnClose").takesArguments(2), advice("CloseAdvice"))
+                        .advice(named("onError").takesArguments(2), advice("ErrorAdvice")),
                 new TypeHooks(TypeMatch.named(COMMON + "WebSocketSession"), seesCore)
                         .advice(named("close"), advice("SessionCloseAdvice"))
                         .advice(named("disconnect").takesArguments(0), advice("DisconnectAdvice")),

@@ -61,6 +61,8 @@ public final class NettyInstrumentation implements InstrumentationModule {
                         .advice(named("decode").takesArguments(3), advice("CloseReceivedAdvice")),
                 // Every Netty application's channels end here; that shows no WebSocket at work.
                 new TypeHooks(TypeMatch.named("io.netty.channel.DefaultChannelPipeline"), nettyAlone)
-                        .advice(named("fireChannelInactive").takesArguments(0), advice("EndAdvice")).shared());
+                        .advice(named("fireChannelInactive").takesArguments(0), advice("EndAdvice"))
+                        .advice(named("fireExceptionCaught").takesArguments("java.lang.Throwable"),
+                                advice("ErrorAdvice")).shared());
     }
 }

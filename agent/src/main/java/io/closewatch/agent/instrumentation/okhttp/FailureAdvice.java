@@ -15,8 +15,10 @@ public final class FailureAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void failed(@Advice.This Object webSocket, @Advice.FieldValue("reader") Object reader) {
+    static void failed(@Advice.This Object webSocket, @Advice.FieldValue("reader") Object reader,
+                       @Advice.Argument(0) Throwable failure) {
         if (reader != null) {
+            CloseWatchBridge.errorReported(webSocket, failure);
             CloseWatchBridge.ended(webSocket, Api.OKHTTP, CloseCodes.ABNORMAL_CLOSURE, true);
         }
     }

@@ -17,8 +17,11 @@ public final class LostAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void lost(@Advice.This Object operations, @Advice.Argument(0) Throwable error) {
-        if (error instanceof IOException && operations instanceof WebsocketInbound) {
-            CloseWatchBridge.connectionLost(operations);
+        if (operations instanceof WebsocketInbound) {
+            CloseWatchBridge.errorReported(operations, error);
+            if (error instanceof IOException) {
+                CloseWatchBridge.connectionLost(operations);
+            }
         }
     }
 }

@@ -21,7 +21,9 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * WebSocket operations inherit: a connection lost without a frame emits no status at all, and is counted 1006, as is
  * one reset (an I/O error in {@code onInboundError}), for which Reactor Netty tells the application 1002. Two of
  * Netty's classes under it are hooked for Reactor Netty's sessions only: its client handshaker (the open) and its frame
- * decoder, which closes by itself a frame too big (1009) or malformed (1002).
+ * decoder, which closes by itself a frame too big (1009) or malformed (1002). Why a session ended: the I/O error of
+ * {@code onInboundError}. A WebFlux handler's failure cancels the session's inbound, which ends it, before the failure
+ * reaches anything hooked: its cause is {@code none}.
  */
 public final class ReactorNettyInstrumentation implements InstrumentationModule {
     private static final String SERVER = "reactor.netty.http.server.WebsocketServerOperations";

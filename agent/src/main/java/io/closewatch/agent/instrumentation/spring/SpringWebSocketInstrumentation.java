@@ -4,6 +4,7 @@ import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.MethodMatch;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.util.List;
 
@@ -20,11 +21,14 @@ import static io.closewatch.agent.instrumentation.TypeMatch.hasSuperType;
  * Undertow's javax containers, Spring 5.3), or to its own container-specific strategy (Spring 6.2 on Undertow), and
  * gives it to the agent for the endpoint Spring registered; the session itself is counted by the
  * {@code jakarta.websocket} (or {@code javax.websocket}) hooks on Spring's {@code Endpoint} adapter, so once. (Spring
- * on Jetty upgrades through Jetty's own API, whose module reads the same pattern.)
+ * on Jetty upgrades through Jetty's own API, whose module reads the same pattern.) A handler's exception never reaches
+ * the container's error callback: Spring closes the session itself, where this module reads it as the session's cause.
  */
 public final class SpringWebSocketInstrumentation implements InstrumentationModule {
     private static final String SERVER_CONTAINER = "jakarta.websocket.server.ServerContainer";
     private static final String JAVAX_SERVER_CONTAINER = "javax.websocket.server.ServerContainer";
+    private static final String EXCEPTION_DECORATOR =
+            "org.springframework.web.socket.handler.ExceptionWebSocketHandlerDecorator";
     private static final String UPGRADE_STRATEGY =
             "org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy";
 
@@ -35,7 +39,7 @@ public final class SpringWebSocketInstrumentation implements InstrumentationModu
 
     @Override
     public String[] classFileNames() {
-        return new String[] {"upgradeHttpToWebSocket", "doUpgrade"};
+        return new String[] {"upgradeHttpToWebSocket", "doUpgrade", "tryCloseWithError"};
     }
 
     /**
@@ -56,6 +60,9 @@ public final class SpringWebSocketInstrumentation implements InstrumentationModu
                 new TypeHooks(declaresMethod("doUpgrade").notInterface().and(hasSuperType(JAVAX_SERVER_CONTAINER)),
                         ClassLoaderCanSee.canSee("javax.servlet.http.HttpServletRequest"))
                         .advice(named("doUpgrade").takesArguments(4).notAbstract(), advice("UpgradeAdvice"))
-                        .inWebSocketNamespace("javax").shared());
+                        .inWebSocketNamespace("javax").shared(),
+                // Any Spring: a handler's exception, which Spring turns into a 1011 close by itself.
+                new TypeHooks(TypeMatch.named(EXCEPTION_DECORATOR), ClassLoaderCanSee.canSee(EXCEPTION_DECORATOR))
+                        .advice(named("tryCloseWithError").takesArguments(3), advice("HandlerErrorAdvice")).shared());
     }
 }

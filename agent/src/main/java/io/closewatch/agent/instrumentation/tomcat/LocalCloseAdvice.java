@@ -15,9 +15,15 @@ public final class LocalCloseAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void close(@Advice.This Object session, @Advice.Argument(0) CloseReason sent, @WebSocketApi String api) {
+    static void close(@Advice.This Object session, @Advice.Argument(0) CloseReason sent,
+                      @Advice.Argument(1) CloseReason told, @WebSocketApi String api) {
         if (sent != null && sent.getCloseCode() != null) {
-            CloseWatchBridge.closeSent(session, api, sent.getCloseCode().getCode());
+            int code = sent.getCloseCode().getCode();
+            // Only its idle timeout sends 1001 and tells the application 1006 (WsSession.checkExpiration).
+            if (code == 1001 && told != null && told.getCloseCode() != null && told.getCloseCode().getCode() == 1006) {
+                CloseWatchBridge.idleTimedOut(session);
+            }
+            CloseWatchBridge.closeSent(session, api, code);
         }
     }
 }

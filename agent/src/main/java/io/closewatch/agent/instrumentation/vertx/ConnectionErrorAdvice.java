@@ -18,6 +18,7 @@ public final class ConnectionErrorAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void failed(@Advice.This Object connection, @Advice.Argument(0) Throwable error) {
+        CloseWatchBridge.errorReported(connection, error);
         if (error instanceof IOException) {
             CloseWatchBridge.connectionLost(connection);
         }

@@ -20,8 +20,8 @@ import static io.closewatch.agent.instrumentation.TypeMatch.hasSuperType;
  * Types are matched cheaply first (their class loader sees the API; they declare the hooked method, read from their
  * own class file) and only then by their super types, which means reading other class files.
  * <p>
- * Hooks: every {@code Endpoint} subclass, which covers programmatic endpoints and the adapters through which Tomcat,
- * Undertow and Tyrus call annotated ones; every {@code Session} implementation, to learn when this side asks to
+ * Hooks: every {@code Endpoint} subclass (its open, close and error callbacks), which covers programmatic endpoints
+ * and the adapters through which Tomcat, Undertow and Tyrus call annotated ones; every {@code Session} implementation, to learn when this side asks to
  * close; and {@code WebSocketContainer.connectToServer}, for the target of client sessions whose
  * {@code getRequestURI()} is null (Tomcat's). Containers that call annotated endpoints without an {@code Endpoint}
  * in between (Jetty) need a hook of their own.
@@ -67,12 +67,14 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
         String api = namespace + ".websocket.";
         ClassLoaderCanSee seesApi = ClassLoaderCanSee.canSee(api + "Endpoint");
         return List.of(
-                new TypeHooks(declaresMethod("onOpen", "onClose").notInterface().and(hasSuperType(api + "Endpoint")),
-                        seesApi).inWebSocketNamespace(namespace)
+                new TypeHooks(declaresMethod("onOpen", "onClose", "onError").notInterface()
+                        .and(hasSuperType(api + "Endpoint")), seesApi).inWebSocketNamespace(namespace)
                         .advice(named("onOpen").notAbstract().takesArguments(api + "Session", api + "EndpointConfig"),
                                 advice("EndpointOpenAdvice"))
                         .advice(named("onClose").notAbstract().takesArguments(api + "Session", api + "CloseReason"),
-                                advice("EndpointCloseAdvice")),
+                                advice("EndpointCloseAdvice"))
+                        .advice(named("onError").notAbstract().takesArguments(api + "Session", "java.lang.Throwable"),
+                                advice("EndpointErrorAdvice")),
                 new TypeHooks(declaresMethod("close").notInterface().and(hasSuperType(api + "Session")), seesApi)
                         .inWebSocketNamespace(namespace)
                         .advice(named("close").notAbstract().takesArguments(0)

@@ -73,6 +73,7 @@ class TomcatHooksTest {
                 new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.CLOSED_ABNORMALLY, "idle"));
         CloseWatchBridge.ended(tomcatSession, "jakarta", 1006);
         assertEquals(Map.of("jakarta server /idle 1006 abnormal local", 1.0), hooks.closes());
+        assertEquals(Map.of("jakarta server /idle 1006 idle_timeout", 1.0), hooks.causes());
     }
 
     /** With 1006 Tomcat only gives up on a connection that failed: no frame went out. */

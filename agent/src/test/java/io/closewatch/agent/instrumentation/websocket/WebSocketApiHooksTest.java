@@ -65,6 +65,21 @@ class WebSocketApiHooksTest {
         assertEquals(0.0, hooks.active());
     }
 
+    /** What the container tells the endpoint's onError is the cause, unwrapped; a session with none is "none". */
+    @Test
+    void theErrorTheContainerReportsIsTheCauseOfTheClose() throws Exception {
+        Endpoint endpoint = endpoint();
+        Session failing = session(URI.create("/chat/1"));
+        endpoint.onOpen(failing, server("/chat/{room}"));
+        endpoint.onError(failing, new RuntimeException(new IllegalStateException("handler")));
+        endpoint.onClose(failing, reason(1011));
+        Session clean = session(URI.create("/chat/2"));
+        endpoint.onOpen(clean, server("/chat/{room}"));
+        endpoint.onClose(clean, reason(1000));
+        assertEquals(Map.of("jakarta server /chat/{room} 1011 java.lang.IllegalStateException", 1.0,
+                "jakarta server /chat/{room} 1000 none", 1.0), hooks.causes());
+    }
+
     @Test
     void sessionCloseMakesThisSideTheInitiator() throws Exception {
         Endpoint endpoint = endpoint();

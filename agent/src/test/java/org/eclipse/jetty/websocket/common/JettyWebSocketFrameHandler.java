@@ -43,4 +43,8 @@ public class JettyWebSocketFrameHandler {
 
     private void notifyOnClose(CloseStatus closeStatus, Object callback) {
     }
+
+    /** What Jetty tells the listener went wrong ({@code onWebSocketError}). */
+    public void onError(Throwable cause, Object callback) {
+    }
 }

@@ -71,6 +71,15 @@ public final class ItHost {
             case "jdk-idle": // <path>: the JDK client stays silent until the server's idle timeout ends the session
                 jdk(command[1], (ws, ended) -> { });
                 break;
+            case "jdk-throw": // <path>: the server's message handler throws; the container ends the session
+                jdk(command[1], (ws, ended) -> ws.sendText("throw", true));
+                break;
+            case "jdk-throw-kinds": // <count> <path>: one session per kind of exception its handler throws
+                for (int i = 0; i < Integer.parseInt(command[1]); i++) {
+                    String message = "throw:" + i;
+                    jdk(command[2], (ws, ended) -> ws.sendText(message, true));
+                }
+                break;
             case "jdk-send-text": // <length> <path>: the JDK client sends one text message, the server closes
                 jdk(command[2], (ws, ended) -> ws.sendText("x".repeat(Integer.parseInt(command[1])), true));
                 break;

@@ -5,6 +5,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
@@ -18,7 +19,9 @@ import java.util.List;
 /**
  * The server endpoints of the test host, in the shapes the agent must handle: annotated with an unusual
  * {@code @OnClose}, annotated without one, programmatic overriding {@code onClose} (and calling super), programmatic
- * not overriding it. Each obeys "close:&lt;code&gt;" by closing the session with that code.
+ * not overriding it. Each obeys "close:&lt;code&gt;" by closing the session with that code, "throw" by throwing
+ * {@code IllegalStateException} from its message handler, and "throw:&lt;n&gt;" by throwing the n-th of 12 kinds of
+ * exception.
  */
 final class ServerEndpoints {
     static final String ANNOTATED = "/annotated/{room}";
@@ -28,6 +31,14 @@ final class ServerEndpoints {
     static final String IDLE = "/idle";
     static final String CODES = "/codes";
     static final String SMALL_MESSAGES = "/small";
+    static final String FAILING = "/failing/{id}";
+    /** What "throw:&lt;n&gt;" throws: the n-th of these, to flood the agent with distinct causes. */
+    private static final List<Class<? extends RuntimeException>> FAILURE_KINDS = List.of(
+            IllegalStateException.class, IllegalArgumentException.class, UnsupportedOperationException.class,
+            ArithmeticException.class, ArrayStoreException.class, ClassCastException.class,
+            NegativeArraySizeException.class, IndexOutOfBoundsException.class, NullPointerException.class,
+            SecurityException.class, java.util.NoSuchElementException.class,
+            java.util.ConcurrentModificationException.class);
     /** Text messages longer than this end the session: the container closes it with 1009 (too big). */
     static final int SMALL_MESSAGE_LIMIT = 16;
     static final long IDLE_TIMEOUT_MILLIS = 300;
@@ -43,13 +54,22 @@ final class ServerEndpoints {
 
     static List<Class<?>> annotated() {
         return List.of(AnnotatedEndpoint.class, SilentAnnotatedEndpoint.class, IdleEndpoint.class,
-                CodesEndpoint.class, SmallMessagesEndpoint.class);
+                CodesEndpoint.class, SmallMessagesEndpoint.class, FailingEndpoint.class);
     }
 
     static void obey(Session session, String message) throws IOException {
         if (message.startsWith("close:")) {
             int code = Integer.parseInt(message.substring("close:".length()));
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), "asked to"));
+        } else if (message.equals("throw")) {
+            throw new IllegalStateException("asked to throw");
+        } else if (message.startsWith("throw:")) {
+            try {
+                throw FAILURE_KINDS.get(Integer.parseInt(message.substring("throw:".length())))
+                        .getConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
         } else if (message.startsWith("send:")) {
             session.getBasicRemote().sendText("x".repeat(Integer.parseInt(message.substring("send:".length()))));
         }
@@ -103,6 +123,26 @@ final class ServerEndpoints {
         @OnMessage(maxMessageSize = SMALL_MESSAGE_LIMIT)
         public void message(String message) {
             // never reached with a message over the limit
+        }
+    }
+
+    /**
+     * Handles its errors as production endpoints do: a message handler that throws ("throw") ends the session with
+     * 1011 from {@code @OnError}, which every container calls with what the handler threw (JSR 356 leaves an
+     * endpoint without {@code @OnError} open).
+     */
+    @ServerEndpoint(FAILING)
+    public static final class FailingEndpoint {
+        @OnMessage
+        public void message(Session session, String message) throws IOException {
+            obey(session, message);
+        }
+
+        @OnError
+        public void failed(Session session, Throwable error) throws IOException {
+            if (session.isOpen()) {
+                session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "failed"));
+            }
         }
     }
 

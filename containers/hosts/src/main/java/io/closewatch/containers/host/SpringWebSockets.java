@@ -59,10 +59,13 @@ final class SpringWebSockets {
         }
     }
 
-    /** Obeys "close:&lt;code&gt;" like the other test endpoints, through Spring's own API. */
+    /** Obeys "close:&lt;code&gt;" and "throw" like the other test endpoints, through Spring's own API. */
     static final class ObeyingHandler extends TextWebSocketHandler {
         @Override
         protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+            if (message.getPayload().equals("throw")) {
+                throw new IllegalStateException("asked to throw");
+            }
             if (message.getPayload().startsWith("close:")) {
                 session.close(new CloseStatus(Integer.parseInt(message.getPayload().substring("close:".length())),
                         "asked to"));

@@ -4,6 +4,7 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.WebSocketAdapter;
 import org.eclipse.jetty.websocket.api.WriteCallback;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketClose;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketError;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketConnect;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketMessage;
 import org.eclipse.jetty.websocket.api.annotations.WebSocket;
@@ -29,6 +30,7 @@ final class JettyApi11Endpoints {
         container.addMapping(ServerEndpoints.IDLE, (request, response) -> new Idle());
         container.addMapping(ServerEndpoints.SMALL_MESSAGES, (request, response) -> new SmallMessages());
         container.addMapping(ServerEndpoints.CODES, (request, response) -> new PlainListening());
+        container.addMapping("uri-template|" + ServerEndpoints.FAILING, (request, response) -> new Failing());
     }
 
     static void obey(Session session, String message) {
@@ -92,6 +94,25 @@ final class JettyApi11Endpoints {
         public void onWebSocketConnect(Session session) {
             super.onWebSocketConnect(session);
             session.setMaxTextMessageSize(ServerEndpoints.SMALL_MESSAGE_LIMIT);
+        }
+    }
+
+    /** Fails on "throw"; its error callback then closes with 1011, as careful listeners do. */
+    @WebSocket
+    public static final class Failing {
+        @OnWebSocketMessage
+        public void message(Session session, String message) {
+            if (message.equals("throw")) {
+                throw new IllegalStateException("asked to throw");
+            }
+            obey(session, message);
+        }
+
+        @OnWebSocketError
+        public void failed(Session session, Throwable error) {
+            if (session.isOpen()) {
+                session.close(1011, "failed");
+            }
         }
     }
 }

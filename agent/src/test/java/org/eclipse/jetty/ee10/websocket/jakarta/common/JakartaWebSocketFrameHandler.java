@@ -47,4 +47,8 @@ public class JakartaWebSocketFrameHandler {
     /** The application is told the session is over, with this status. */
     public void notifyOnClose(CloseStatus closeStatus, Object callback) {
     }
+
+    /** What Jetty tells the endpoint went wrong ({@code @OnError}). */
+    public void onError(Throwable cause, Object callback) {
+    }
 }
