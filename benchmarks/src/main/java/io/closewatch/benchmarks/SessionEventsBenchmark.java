@@ -88,7 +88,10 @@ public class SessionEventsBenchmark {
         return session;
     }
 
-    /** A jakarta session whose handler threw: onOpen; onError (the cause); this side's 1011; onClose. */
+    /**
+     * A jakarta session whose handler threw: onOpen; onError (the cause); this side's 1011; onClose. The same for
+     * every {@code stack} parameter: run it with {@code -p stack=jakarta}.
+     */
     @Benchmark
     public Object handlerFailsAJakartaSession() {
         Object session = new Object();

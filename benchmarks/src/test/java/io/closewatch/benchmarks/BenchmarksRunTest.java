@@ -31,8 +31,8 @@ class BenchmarksRunTest {
                 .measurementTime(TimeValue.milliseconds(200))
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        assertEquals(8, results.size(),
-                "recordCloseOneThread, recordCloseFourThreads, scrape, peerClosesASession for each of 5 stacks");
+        assertEquals(13, results.size(), "recordCloseOneThread, recordCloseFourThreads, scrape, and "
+                + "peerClosesASession and handlerFailsAJakartaSession for each of 5 stacks");
         for (RunResult result : results) {
             assertTrue(result.getPrimaryResult().getSampleCount() > 0, result.getParams().getBenchmark());
         }

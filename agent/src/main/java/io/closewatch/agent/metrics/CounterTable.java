@@ -7,9 +7,8 @@ import java.util.function.IntFunction;
 
 /**
  * Counters indexed by (close code, initiator), or by code alone for one cause's (one initiator column), created on
- * first use and then found without locking, hashing or
- * allocating: the per-close path only reads two array slots. Codes are 16-bit, so the table is split into pages
- * of 64 codes that exist only once a code in them has been seen.
+ * first use and then found without locking, hashing or allocating: the per-close path only reads two array slots.
+ * Codes are 16-bit, so the table is split into pages of 64 codes that exist only once a code in them has been seen.
  */
 final class CounterTable {
     static final int MAX_CODE = 0xFFFF;

@@ -56,6 +56,14 @@ class JavaWebSocketIT {
             steps.playOneOf("client-close 4100 /chat/1", clientCloses(steps, server, "/chat/1", 4100, "application"));
             steps.playOneOf("server-close 4001 /chat/1", serverCloses(steps, server, "/chat/1", 4001, "application"));
             steps.playOneOf("server-close 3001 /chat/1", serverCloses(steps, server, "/chat/1", 3001, "library"));
+            // A server's onMessage throws: Java-WebSocket tells its onError, which closes with 1011 (the server is told
+            // 1011, or 1006 as in any server's close).
+            String failure = "java.lang.IllegalStateException";
+            steps.playOneOf("server-throws /chat/5", serverCloses(steps, server, "/chat/5", 1011, "server_error").stream()
+                    .map(way -> both(way, both(steps.cause("client", server, 1011, "none"),
+                            steps.cause("server", "/chat/5", way.containsKey(steps.key("server", "/chat/5", 1011,
+                                    "server_error", "local")) ? 1011 : 1006, failure))))
+                    .toList());
             // A frame over the server's limit: Java-WebSocket closes with 1009 itself.
             steps.playOneOf("client-too-big /chat/4", serverCloses(steps, server, "/chat/4", 1009, "protocol_error"));
             // Why: Java-WebSocket tells onError nothing of a dropped connection; a refused frame, its exception.

@@ -36,6 +36,12 @@ class NettyIT {
             steps.play("server-close 3001 /own/7",
                     steps.series("client", own, 3001, "library", "remote"),
                     steps.series("server", "/own/7", 3001, "library", "local"));
+            // A handler that throws: the application's exceptionCaught closes with 1011.
+            steps.play("server-throws /chat/9",
+                    steps.series("client", handler, 1011, "server_error", "remote"),
+                    steps.series("server", "/chat/9", 1011, "server_error", "local"),
+                    steps.cause("client", handler, 1011, "none"),
+                    steps.cause("server", "/chat/9", 1011, "java.lang.IllegalStateException"));
             steps.play("client-too-big /chat/5",
                     steps.series("client", handler, 1009, "protocol_error", "remote"),
                     steps.series("server", "/chat/5", 1009, "protocol_error", "local"));

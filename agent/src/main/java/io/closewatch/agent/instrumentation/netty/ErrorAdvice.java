@@ -1,19 +1,20 @@
 package io.closewatch.agent.instrumentation.netty;
 
 import io.closewatch.agent.bootstrap.CloseWatchBridge;
-import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelHandlerContext;
 import net.bytebuddy.asm.Advice;
 
 /**
- * {@code DefaultChannelPipeline.fireExceptionCaught(cause)}: what the application's handlers are told went wrong on a
- * channel ({@code exceptionCaught}); the cause of the session on it, if it was one.
+ * {@code AbstractChannelHandlerContext.invokeExceptionCaught(cause)}: a handler of a channel is told something went
+ * wrong ({@code exceptionCaught}), whether the transport fired it (a reset) or a handler threw; the cause of the
+ * session on the channel, if it was one. Called once per handler the exception passes: the first report stays.
  */
 public final class ErrorAdvice {
     private ErrorAdvice() {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void failed(@Advice.This ChannelPipeline pipeline, @Advice.Argument(0) Throwable cause) {
-        CloseWatchBridge.errorReported(pipeline.channel(), cause);
+    static void failed(@Advice.This ChannelHandlerContext context, @Advice.Argument(0) Throwable cause) {
+        CloseWatchBridge.errorReported(context.channel(), cause);
     }
 }

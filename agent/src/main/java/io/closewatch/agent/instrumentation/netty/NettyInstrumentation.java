@@ -16,7 +16,8 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * {@code WebSocketClientProtocolHandler} alike, as all of them go through the same handshakers and frame codec. The
  * session is the {@code Channel}: opened by a server handshake (labelled with the requested path: Netty knows no
  * template) or by a client handshake completed; every close frame written passes the encoder and every one read
- * the decoder; the session ends when its channel goes inactive. Where a framework built on Netty is to be seen
+ * the decoder; the session ends when its channel goes inactive; its cause is what the channel's handlers are told
+ * ({@code exceptionCaught}). Where a framework built on Netty is to be seen
  * (Vert.x, Reactor Netty), its own module counts its sessions, under its own labels, and this one stays out.
  */
 public final class NettyInstrumentation implements InstrumentationModule {
@@ -38,7 +39,7 @@ public final class NettyInstrumentation implements InstrumentationModule {
     @Override
     public String[] classFileNames() {
         return new String[] {"WebSocketServerHandshaker", "WebSocketClientHandshaker", "WebSocket08FrameEncoder",
-            "WebSocket08FrameDecoder", "DefaultChannelPipeline"};
+            "WebSocket08FrameDecoder", "DefaultChannelPipeline", "io/netty/channel/AbstractChannelHandlerContext"};
     }
 
     @Override
@@ -61,8 +62,9 @@ public final class NettyInstrumentation implements InstrumentationModule {
                         .advice(named("decode").takesArguments(3), advice("CloseReceivedAdvice")),
                 // Every Netty application's channels end here; that shows no WebSocket at work.
                 new TypeHooks(TypeMatch.named("io.netty.channel.DefaultChannelPipeline"), nettyAlone)
-                        .advice(named("fireChannelInactive").takesArguments(0), advice("EndAdvice"))
-                        .advice(named("fireExceptionCaught").takesArguments("java.lang.Throwable"),
+                        .advice(named("fireChannelInactive").takesArguments(0), advice("EndAdvice")).shared(),
+                new TypeHooks(TypeMatch.named("io.netty.channel.AbstractChannelHandlerContext"), nettyAlone)
+                        .advice(named("invokeExceptionCaught").takesArguments("java.lang.Throwable"),
                                 advice("ErrorAdvice")).shared());
     }
 }

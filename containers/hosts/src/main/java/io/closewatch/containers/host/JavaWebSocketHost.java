@@ -51,6 +51,9 @@ public final class JavaWebSocketHost {
             case "server-close": // <code> <path>: the server closes the client's session
                 session(serverPort, command[2], client -> client.send("close:" + command[1]));
                 break;
+            case "server-throws": // <path>: the server's onMessage fails; its onError closes with 1011
+                session(serverPort, command[1], client -> client.send("throw"));
+                break;
             case "client-too-big": // <path>: the client sends a frame over the server's limit
                 session(serverPort, command[1], client -> client.send("x".repeat(MAX_FRAME * 4)));
                 break;
@@ -94,6 +97,9 @@ public final class JavaWebSocketHost {
 
         @Override
         public void onMessage(WebSocket conn, String message) {
+            if (message.equals("throw")) {
+                throw new IllegalStateException("asked to throw");
+            }
             if (message.startsWith("close:")) {
                 conn.close(Integer.parseInt(message.substring("close:".length())), "asked to");
             }
@@ -103,8 +109,12 @@ public final class JavaWebSocketHost {
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         }
 
+        /** A handler's failure ends the session with 1011, as careful servers do. */
         @Override
         public void onError(WebSocket conn, Exception error) {
+            if (conn != null && error instanceof IllegalStateException) {
+                conn.close(1011, "failed");
+            }
         }
     }
 

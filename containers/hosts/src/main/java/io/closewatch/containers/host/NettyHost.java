@@ -88,15 +88,30 @@ public final class NettyHost {
         return ((java.net.InetSocketAddress) server.localAddress()).getPort();
     }
 
-    /** Behind {@code WebSocketServerProtocolHandler}, which answers the peer's close frame itself. */
+    /**
+     * Behind {@code WebSocketServerProtocolHandler}, which answers the peer's close frame itself. Fails on "throw",
+     * and then closes with 1011 from {@code exceptionCaught}, as careful Netty applications do.
+     */
     private static final class CloseAsAsked extends SimpleChannelInboundHandler<TextWebSocketFrame> {
         @Override
         protected void channelRead0(ChannelHandlerContext context, TextWebSocketFrame frame) {
             String text = frame.text();
+            if (text.equals("throw")) {
+                throw new IllegalStateException("asked to throw");
+            }
             if (text.startsWith("close:")) {
                 context.writeAndFlush(new CloseWebSocketFrame(Integer.parseInt(text.substring(6)), "asked to"));
             } else if (text.equals("big")) {
                 context.writeAndFlush(new TextWebSocketFrame("x".repeat(TOO_BIG)));
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+            if (cause instanceof IllegalStateException) {
+                context.writeAndFlush(new CloseWebSocketFrame(1011, "failed"));
+            } else {
+                context.fireExceptionCaught(cause);
             }
         }
     }
@@ -133,6 +148,9 @@ public final class NettyHost {
             case "client-too-big": // <path>: the client sends more than the server takes
                 session(serverOf(command[1]), command[1],
                         channel -> channel.writeAndFlush(new TextWebSocketFrame("x".repeat(TOO_BIG))));
+                break;
+            case "server-throws": // <path>: the server's handler fails, and closes with 1011
+                session(serverOf(command[1]), command[1], channel -> channel.writeAndFlush(new TextWebSocketFrame("throw")));
                 break;
             case "server-too-big": // <path>: the server sends more than the client takes
                 session(serverOf(command[1]), command[1],

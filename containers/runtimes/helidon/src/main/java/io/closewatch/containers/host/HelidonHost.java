@@ -52,6 +52,9 @@ public final class HelidonHost {
             case "server-close": // <code> <path>: the server closes the client's session
                 session(serverPort, command[2], session -> session.send("close:" + command[1], true));
                 break;
+            case "server-throws": // <path>: the server's listener fails; its onError closes with 1011
+                session(serverPort, command[1], session -> session.send("throw", true));
+                break;
             case "client-too-big": // <path>: the client sends a frame over the server's limit
                 session(serverPort, command[1], session -> session.send("x".repeat(MAX_FRAME * 4), true));
                 break;
@@ -76,12 +79,22 @@ public final class HelidonHost {
         }
     }
 
-    /** The chat room. */
+    /** The chat room. Fails on "throw", and then closes with 1011 from {@code onError}, as careful listeners do. */
     private static final class Room implements WsListener {
         @Override
         public void onMessage(WsSession session, String text, boolean last) {
+            if (text.equals("throw")) {
+                throw new IllegalStateException("asked to throw");
+            }
             if (text.startsWith("close:")) {
                 session.close(Integer.parseInt(text.substring("close:".length())), "asked to");
+            }
+        }
+
+        @Override
+        public void onError(WsSession session, Throwable error) {
+            if (error instanceof IllegalStateException) {
+                session.close(1011, "failed");
             }
         }
     }
