@@ -189,29 +189,29 @@ public final class HookHarness implements AutoCloseable {
      * lost or counted under other labels fails it.
      */
     public Map<String, Double> closes() {
-        Map<String, Double> closes = new TreeMap<>();
-        for (Counter counter : registry.find(MetricNames.CLOSES).counters()) {
-            Meter.Id id = counter.getId();
-            if (counter.count() != 0) {
-                closes.put(String.join(" ", id.getTag(Labels.API), id.getTag(Labels.SIDE), id.getTag(Labels.ENDPOINT),
-                        id.getTag(Labels.CODE), id.getTag(Labels.CATEGORY), id.getTag(Labels.INITIATOR)),
-                        counter.count());
-            }
-        }
-        return closes;
+        return counted(MetricNames.CLOSES, Labels.CATEGORY, Labels.INITIATOR);
     }
 
-    /** Every {@code websocket_close_causes_total} series counted so far: "api side endpoint code cause". */
+    /** Every {@code websocket_close_causes_total} series with a count, as {@code "api side endpoint code cause"}. */
     public Map<String, Double> causes() {
-        Map<String, Double> causes = new TreeMap<>();
-        for (Counter counter : registry.find(MetricNames.CLOSE_CAUSES).counters()) {
-            Meter.Id id = counter.getId();
-            if (counter.count() != 0) {
-                causes.put(String.join(" ", id.getTag(Labels.API), id.getTag(Labels.SIDE), id.getTag(Labels.ENDPOINT),
-                        id.getTag(Labels.CODE), id.getTag(Labels.CAUSE)), counter.count());
+        return counted(MetricNames.CLOSE_CAUSES, Labels.CAUSE);
+    }
+
+    /** The series of {@code counter} with a count, by api, side, endpoint, code and then {@code moreLabels}. */
+    private Map<String, Double> counted(String counter, String... moreLabels) {
+        Map<String, Double> series = new TreeMap<>();
+        for (Counter one : registry.find(counter).counters()) {
+            Meter.Id id = one.getId();
+            if (one.count() != 0) {
+                StringBuilder key = new StringBuilder(String.join(" ", id.getTag(Labels.API), id.getTag(Labels.SIDE),
+                        id.getTag(Labels.ENDPOINT), id.getTag(Labels.CODE)));
+                for (String label : moreLabels) {
+                    key.append(' ').append(id.getTag(label));
+                }
+                series.put(key.toString(), one.count());
             }
         }
-        return causes;
+        return series;
     }
 
     /**

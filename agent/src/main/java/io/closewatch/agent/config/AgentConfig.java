@@ -108,8 +108,8 @@ public final class AgentConfig {
     }
 
     private AgentConfig(int port, String host, String release, String application, int maxCodes, int maxEndpoints,
-                        int maxCauses, int requestTimeoutSeconds, Map<String, String> endpointSecurity, Set<Export> exports,
-                        Otlp otlp, Switches switches) {
+                        int maxCauses, int requestTimeoutSeconds, Map<String, String> endpointSecurity,
+                        Set<Export> exports, Otlp otlp, Switches switches) {
         this.port = port;
         this.host = host;
         this.release = release;

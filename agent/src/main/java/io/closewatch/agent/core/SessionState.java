@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * The life of one WebSocket session as far as counting goes: who sent the first close frame with which code, why the
- * stack said it ended, and whether the session has already been counted. Every transition is a single compare-and-set, so concurrent
- * callbacks (an abort racing the peer's close, an error after a close) can never count a session twice.
+ * stack said it ended, and whether the session has already been counted. Every transition is a single
+ * compare-and-set, so concurrent callbacks (an abort racing the peer's close, an error after a close) can never count
+ * a session twice.
  *
  * @param <M> what the session is counted against (its meters); opaque here
  */

@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * All of the agent's meters. The application and release labels are the registry's common tags
- * ({@link #labelled}), so every series carries them, the agent's own included. Label values that come
- * from outside (endpoint templates, close codes, causes) are capped: past the caps they are counted as {@code other}, and
- * each such close or session is counted in {@code closewatch_labels_capped_total{label}}. Totals stay exact.
+ * ({@link #labelled}), so every series carries them, the agent's own included. Label values that come from outside
+ * (endpoint templates, close codes, causes) are capped: past the caps they are counted as {@code other}, and each such
+ * close or session is counted in {@code closewatch_labels_capped_total{label}}. Totals stay exact.
  */
 public final class CloseMeters {
     private final MeterRegistry registry;

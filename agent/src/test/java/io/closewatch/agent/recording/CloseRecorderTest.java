@@ -186,6 +186,8 @@ class CloseRecorderTest {
         assertTrue(scrape.contains("websocket_closes_total{api=\"jakarta\",application=\"chat\",category=\"server_error\","
                 + "code=\"1011\",endpoint=\"/chat/{room}\",initiator=\"remote\",release=\"1.4.2\",side=\"server\"} 1.0"),
                 scrape);
+        assertTrue(scrape.contains("websocket_close_causes_total{api=\"jakarta\",application=\"chat\",cause=\"none\","
+                + "code=\"1011\",endpoint=\"/chat/{room}\",release=\"1.4.2\",side=\"server\"} 1.0"), scrape);
         assertTrue(scrape.contains("websocket_session_duration_seconds_bucket{api=\"jakarta\",application=\"chat\","
                 + "category=\"server_error\",endpoint=\"/chat/{room}\",release=\"1.4.2\",side=\"server\",le=\"0.1\"} 1"),
                 scrape);

@@ -57,7 +57,8 @@ public final class JdkWebSocketInstrumentation implements InstrumentationModule 
                         .advice(named("signalClose").takesArguments("int", "java.lang.String"),
                                 advice("CloseReceivedAdvice"))
                         .advice(named("abort").takesArguments(0), advice("AbortAdvice"))
-                        .adviceIfPresent(named("signalError").takesArguments("java.lang.Throwable"), advice("ErrorAdvice")),
+                        .adviceIfPresent(named("signalError").takesArguments("java.lang.Throwable"),
+                                advice("ErrorAdvice")),
                 new TypeHooks(TypeMatch.named(WEB_SOCKET_IMPL + "$ReceiveTask"))
                         .advice(named("processClose").takesArguments(0), advice("ClosedAdvice"))
                         .advice(named("processError").takesArguments(0), advice("FailedAdvice")));

@@ -51,7 +51,8 @@ public final class Jetty9Instrumentation implements InstrumentationModule {
                                 advice("SessionCloseAdvice"))
                         .advice(named("disconnect").takesArguments(0), advice("DisconnectAdvice"))
                         .advice(named("callApplicationOnClose").takesArguments(1), advice("ApplicationCloseAdvice"))
-                        .adviceIfPresent(named("callApplicationOnError").takesArguments(1), advice("ApplicationErrorAdvice"))
+                        .adviceIfPresent(named("callApplicationOnError").takesArguments(1),
+                                advice("ApplicationErrorAdvice"))
                         .adviceIfPresent(named("close").takesArguments(1).takesArgument(0, "java.lang.Throwable"),
                                 advice("ApplicationErrorAdvice")),
                 new TypeHooks(TypeMatch.declaresMethod("onError")
