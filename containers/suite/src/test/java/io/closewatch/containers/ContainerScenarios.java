@@ -161,16 +161,25 @@ abstract class ContainerScenarios {
         play("jdk-raw-peer close/4002", closes("jdk", "client", rawPeer, 4002, "application", "remote", 1));
     }
 
+    /**
+     * Why: what the listener's onError is told; nothing for a FIN (the JDK tells onClose 1006). A reset is a
+     * {@code SocketException} or the {@code IOException} the JDK makes of it, as its reader or its writer sees it first.
+     */
     @Test
     void peerDropsTheJdkClientWithFinOrReset() throws Exception {
-        play("jdk-raw-peer fin", closes("jdk", "client", rawPeer, 1006, "abnormal", "none", 1));
-        play("jdk-raw-peer rst", closes("jdk", "client", rawPeer, 1006, "abnormal", "none", 1));
+        play("jdk-raw-peer fin", closes("jdk", "client", rawPeer, 1006, "abnormal", "none", 1),
+                causes("jdk", "client", rawPeer, 1006, "none", 1));
+        Map<String, Double> reset = closes("jdk", "client", rawPeer, 1006, "abnormal", "none", 1);
+        playExpectingOneOf("jdk-raw-peer rst", List.of(
+                merged(reset, causes("jdk", "client", rawPeer, 1006, "java.net.SocketException", 1)),
+                merged(reset, causes("jdk", "client", rawPeer, 1006, "java.io.IOException", 1))));
     }
 
-    /** The JDK rejects 1005 on the wire and fails the connection by sending 1002 itself. */
+    /** The JDK rejects 1005 on the wire and fails the connection by sending 1002 itself, telling onError why. */
     @Test
     void peerPutsAnIllegalCodeOnTheWireToTheJdkClient() throws Exception {
-        play("jdk-raw-peer close/1005", closes("jdk", "client", rawPeer, 1002, "protocol_error", "local", 1));
+        play("jdk-raw-peer close/1005", closes("jdk", "client", rawPeer, 1002, "protocol_error", "local", 1),
+                causes("jdk", "client", rawPeer, 1002, "jdk.internal.net.http.websocket.FailWebSocketException", 1));
     }
 
     /** Containers differ: Tomcat, Undertow and Tyrus report an empty close frame as 1000, Jetty as 1005. */
@@ -317,9 +326,12 @@ abstract class ContainerScenarios {
         play("okhttp-raw-peer close/4002", closes("okhttp", "client", rawPeer, 4002, "application", "remote", 1));
         play("okhttp-raw-peer close/3001", closes("okhttp", "client", rawPeer, 3001, "library", "remote", 1));
         play("okhttp-raw-peer close/empty", closes("okhttp", "client", rawPeer, 1005, "no_status", "remote", 1));
-        play("okhttp-raw-peer fin", closes("okhttp", "client", rawPeer, 1006, "abnormal", "none", 1));
-        play("okhttp-raw-peer rst", closes("okhttp", "client", rawPeer, 1006, "abnormal", "none", 1));
-        play("okhttp-raw-peer close/1005", closes("okhttp", "client", rawPeer, 1006, "abnormal", "none", 1));
+        play("okhttp-raw-peer fin", closes("okhttp", "client", rawPeer, 1006, "abnormal", "none", 1),
+                causes("okhttp", "client", rawPeer, 1006, "java.io.EOFException", 1));
+        play("okhttp-raw-peer rst", closes("okhttp", "client", rawPeer, 1006, "abnormal", "none", 1),
+                causes("okhttp", "client", rawPeer, 1006, "java.net.SocketException", 1));
+        play("okhttp-raw-peer close/1005", closes("okhttp", "client", rawPeer, 1006, "abnormal", "none", 1),
+                causes("okhttp", "client", rawPeer, 1006, "java.net.ProtocolException", 1));
     }
 
     @Test
