@@ -163,7 +163,8 @@ abstract class ContainerScenarios {
 
     /**
      * Why: what the listener's onError is told; nothing for a FIN (the JDK tells onClose 1006). A reset is a
-     * {@code SocketException} or the {@code IOException} the JDK makes of it, as its reader or its writer sees it first.
+     * {@code SocketException} or the {@code IOException} the JDK makes of it, as its reader or its writer sees it
+     * first.
      */
     @Test
     void peerDropsTheJdkClientWithFinOrReset() throws Exception {

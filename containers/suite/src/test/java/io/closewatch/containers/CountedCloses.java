@@ -60,7 +60,8 @@ final class CountedCloses {
         lastScenario = scenario;
         Map<String, Double> change = delta(before, now);
         assertTrue(isOneOf(acceptable, change), "change of websocket_closes_total (and causes) after '" + scenario
-                + "': " + change + ", expected " + (acceptable.size() == 1 ? acceptable.get(0) : "one of " + acceptable));
+                + "': " + change + ", expected "
+                + (acceptable.size() == 1 ? acceptable.get(0) : "one of " + acceptable));
         assertEquals(perCode(scrape, "websocket_closes_total", "category", "initiator"),
                 perCode(scrape, "websocket_close_causes_total", "cause"),
                 "websocket_close_causes_total adds up to websocket_closes_total after '" + scenario + "'");

@@ -99,6 +99,30 @@ class FrameworkAppIT {
         }
     }
 
+    /**
+     * A handler that throws: the framework catches it and closes with 1011 itself, and the exception is the cause; a
+     * clean close has none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"javalin7, jetty", "micronaut, netty"})
+    void aHandlersExceptionIsTheCauseOfItsClose(String app, String api) throws Exception {
+        try (HostJvm host = HostJvm.startApp(app, List.of(), JavaHomes.require(17), "port={port}")) {
+            String base = "ws://127.0.0.1:" + host.readyValue("port") + "/chat/";
+            HttpClient client = HttpClient.newHttpClient();
+            JdkClientSessions.session(client, base + "1", webSocket -> webSocket.sendText("throw", true));
+            JdkClientSessions.session(client, base + "2", webSocket -> webSocket.sendClose(1000, "bye"));
+            Map<String, Double> expected = Map.of(
+                    serverSeries(api, "server_error", 1011, "/chat/{room}", "local"), 1.0,
+                    serverSeries(api, "normal", 1000, "/chat/{room}", "remote"), 1.0);
+            assertStays(host, expected);
+            assertEquals(Map.of(
+                    "{api=" + api + ", cause=java.lang.IllegalStateException, code=1011, endpoint=/chat/{room}, "
+                            + "side=server}", 1.0,
+                    "{api=" + api + ", cause=none, code=1000, endpoint=/chat/{room}, side=server}", 1.0),
+                    Scrape.of(host.metricsPort()).values("websocket_close_causes_total", "application", "release"));
+        }
+    }
+
     /** The closes counted become {@code expected}, and stay so. */
     private static void assertStays(HostJvm host, Map<String, Double> expected) throws Exception {
         assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected), host.stderr());

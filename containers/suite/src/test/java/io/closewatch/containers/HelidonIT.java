@@ -35,7 +35,8 @@ class HelidonIT {
             steps.play("server-close 3001 /chat/1", both(steps.series("client", server, 3001, "library", "remote"),
                     steps.series("server", route, 3001, "library", "local")));
             // The server's listener throws; its onError closes with 1011.
-            steps.play("server-throws /chat/5", both(both(steps.series("client", server, 1011, "server_error", "remote"),
+            steps.play("server-throws /chat/5", both(both(
+                    steps.series("client", server, 1011, "server_error", "remote"),
                     steps.series("server", route, 1011, "server_error", "local")),
                     both(steps.cause("client", server, 1011, "none"),
                             steps.cause("server", route, 1011, "java.lang.IllegalStateException"))));

@@ -59,8 +59,8 @@ class JavaWebSocketIT {
             // A server's onMessage throws: Java-WebSocket tells its onError, which closes with 1011 (the server is told
             // 1011, or 1006 as in any server's close).
             String failure = "java.lang.IllegalStateException";
-            steps.playOneOf("server-throws /chat/5", serverCloses(steps, server, "/chat/5", 1011, "server_error").stream()
-                    .map(way -> both(way, both(steps.cause("client", server, 1011, "none"),
+            steps.playOneOf("server-throws /chat/5", serverCloses(steps, server, "/chat/5", 1011, "server_error")
+                    .stream().map(way -> both(way, both(steps.cause("client", server, 1011, "none"),
                             steps.cause("server", "/chat/5", way.containsKey(steps.key("server", "/chat/5", 1011,
                                     "server_error", "local")) ? 1011 : 1006, failure))))
                     .toList());

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A Javalin WebSocket application as its users write it: a route {@code /chat/{room}} that closes with the code a
- * "close:&lt;code&gt;" message asks for. Says "READY port=..." once it runs on 127.0.0.1, and stops when its standard
+ * "close:&lt;code&gt;" message asks for, and fails on "throw" (Javalin then closes with 1011). Says "READY port=..." once it runs on 127.0.0.1, and stops when its standard
  * input says "exit" or ends, as the suite's hosts do.
  */
 public final class JavalinChat {
@@ -17,6 +17,9 @@ public final class JavalinChat {
 
     public static void main(String[] args) throws Exception {
         Javalin app = Javalin.create(config -> config.routes.ws("/chat/{room}", ws -> ws.onMessage(context -> {
+            if (context.message().equals("throw")) {
+                throw new IllegalStateException("the client asked this handler to fail");
+            }
             if (context.message().startsWith("close:")) {
                 context.closeSession(Integer.parseInt(context.message().substring(6)), "asked to");
             }
