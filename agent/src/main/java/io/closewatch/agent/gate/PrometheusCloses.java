@@ -144,11 +144,11 @@ final class PrometheusCloses {
         Map<String, Long> counts = new TreeMap<>();
         for (Object sample : (List<Object>) data.get("result")) {
             Map<String, Object> series = (Map<String, Object>) sample;
-            Object code = ((Map<String, Object>) series.get("metric")).get(label);
+            Object labelValue = ((Map<String, Object>) series.get("metric")).get(label);
             double value = Double.parseDouble((String) ((List<Object>) series.get("value")).get(1));
             long closes = Math.round(value);
-            if (code != null && closes > 0) {
-                counts.merge((String) code, closes, Long::sum);
+            if (labelValue != null && closes > 0) {
+                counts.merge((String) labelValue, closes, Long::sum);
             }
         }
         return new CloseMix(counts);

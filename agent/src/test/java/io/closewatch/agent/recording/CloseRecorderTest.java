@@ -243,6 +243,19 @@ class CloseRecorderTest {
         assertEquals(3, registry.find("websocket.close.causes").counters().size());
     }
 
+    /** Vert.x's I/O error comes on the HTTP connection a server session was upgraded from, tied to the session. */
+    @Test
+    void anErrorOnAConnectionTiedToASessionIsThatSessionsCause() {
+        Object session = new Object();
+        Object connection = new Object();
+        recorder.opened(session, "vertx", connection, "/chat/{room}", null);
+        recorder.sameSession(connection, session);
+        recorder.errorReported(connection, new java.net.SocketException("reset"));
+        recorder.connectionLost(connection);
+        recorder.ended(session, "vertx", -1, true);
+        assertEquals(1.0, causes("vertx", "server", "/chat/{room}", "1006", "java.net.SocketException"));
+    }
+
     /** 50 exception classes at max.causes=20; a code past max.codes is "other" in both counters. */
     @Test
     void causesPastTheCapAreOtherAndTheTotalsStayExact() {
