@@ -74,13 +74,14 @@ public final class EndpointMeters {
      * @param wasOpen whether its opening was seen (only then does it leave the active gauge)
      */
     public void closed(int code, Initiator initiator, long durationNanos, boolean wasOpen, String cause) {
-        int seriesCode = seriesCode(code, initiator);
-        closeCounter(seriesCode, code, initiator).increment();
-        causes.count(cause, seriesCode);
+        // The session leaves the active gauge first: whoever sees its close counted sees it gone.
         if (wasOpen) {
             active.decrementAndGet();
             duration(CloseCategory.of(code)).record(Math.max(0, durationNanos), TimeUnit.NANOSECONDS);
         }
+        int seriesCode = seriesCode(code, initiator);
+        closeCounter(seriesCode, code, initiator).increment();
+        causes.count(cause, seriesCode);
     }
 
     public long active() {

@@ -27,7 +27,8 @@ class HelidonIT {
             String route = "/chat/{room}";
             Steps steps = new Steps(host, "helidon");
             steps.play("client-close 1000 /chat/1", both(steps.series("client", server, 1000, "normal", "local"),
-                    steps.series("server", route, 1000, "normal", "remote")));
+                    steps.series("server", route, 1000, "normal", "remote")),
+                    steps.cause("client", server, 1000, "none"), steps.cause("server", route, 1000, "none"));
             steps.play("client-close 4100 /chat/1", both(steps.series("client", server, 4100, "application", "local"),
                     steps.series("server", route, 4100, "application", "remote")));
             steps.play("server-close 4001 /chat/1", both(steps.series("client", server, 4001, "application", "remote"),

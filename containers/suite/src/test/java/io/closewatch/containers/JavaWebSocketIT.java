@@ -51,8 +51,13 @@ class JavaWebSocketIT {
             String server = "ws://127.0.0.1:" + host.readyValue("server");
             String rawPeer = "ws://127.0.0.1:" + host.readyValue("raw");
             Steps steps = new Steps(host, "java-websocket");
+            // A clean close: no cause on either side, whichever code the server is told.
             steps.playOneOf("client-close 1000 /chat/1?token=secret",
-                    clientCloses(steps, server, "/chat/1", 1000, "normal"));
+                    clientCloses(steps, server, "/chat/1", 1000, "normal").stream()
+                            .map(way -> both(way, both(steps.cause("client", server, 1000, "none"),
+                                    steps.cause("server", "/chat/1", way.containsKey(steps.key("server", "/chat/1",
+                                            1000, "normal", "remote")) ? 1000 : 1006, "none"))))
+                            .toList());
             steps.playOneOf("client-close 4100 /chat/1", clientCloses(steps, server, "/chat/1", 4100, "application"));
             steps.playOneOf("server-close 4001 /chat/1", serverCloses(steps, server, "/chat/1", 4001, "application"));
             steps.playOneOf("server-close 3001 /chat/1", serverCloses(steps, server, "/chat/1", 3001, "library"));

@@ -24,7 +24,8 @@ class ReactorNettyIT {
             Steps steps = new Steps(host, "reactor-netty");
             steps.play("client-close 1000 /chat/1",
                     steps.series("client", webFlux, 1000, "normal", "local"),
-                    steps.series("server", "/chat/{room}", 1000, "normal", "remote"));
+                    steps.series("server", "/chat/{room}", 1000, "normal", "remote"),
+                    steps.cause("client", webFlux, 1000, "none"), steps.cause("server", "/chat/{room}", 1000, "none"));
             steps.play("server-close 4001 /chat/2",
                     steps.series("client", webFlux, 4001, "application", "remote"),
                     steps.series("server", "/chat/{room}", 4001, "application", "local"));
