@@ -131,11 +131,24 @@ public final class CloseRecorder implements CloseWatchBridge.Events {
         return state != null ? state : sessionOf(sessionOrConnection);
     }
 
-    /** The seen session {@code connection} was tied to ({@link #sameSession}), or null. */
+    /**
+     * The seen session {@code connection} was tied to ({@link #sameSession}), or null; through one more tie, as a
+     * framework's connection is tied to the wrapper it holds, and the wrapper to the session (Quarkus on Vert.x Web).
+     */
     private SessionState<EndpointMeters> sessionOf(Object connection) {
-        WeakReference<Object> session = connections.get(connection);
-        Object target = session == null ? null : session.get();
-        return target == null ? null : sessions.get(target);
+        Object tied = connection;
+        for (int hop = 0; hop < 2; hop++) {
+            WeakReference<Object> next = connections.get(tied);
+            tied = next == null ? null : next.get();
+            if (tied == null) {
+                return null;
+            }
+            SessionState<EndpointMeters> state = sessions.get(tied);
+            if (state != null) {
+                return state;
+            }
+        }
+        return null;
     }
 
     @Override

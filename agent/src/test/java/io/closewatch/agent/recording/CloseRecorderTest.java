@@ -256,6 +256,23 @@ class CloseRecorderTest {
         assertEquals(1.0, causes("vertx", "server", "/chat/{room}", "1006", "java.net.SocketException"));
     }
 
+    /** Quarkus holds Vert.x Web's wrapper of the session: its connection, tied to the wrapper, tied to the session. */
+    @Test
+    void anErrorOnAConnectionTiedThroughAWrapperIsTheSessionsCauseButNoFurther() {
+        Object session = new Object();
+        Object wrapper = new Object();
+        Object connection = new Object();
+        Object tooFar = new Object();
+        recorder.opened(session, "vertx", null, "/chat/{room}", null);
+        recorder.sameSession(wrapper, session);
+        recorder.sameSession(connection, wrapper);
+        recorder.sameSession(tooFar, connection);
+        recorder.errorReported(tooFar, new IllegalArgumentException()); // three ties away: no session's
+        recorder.errorReported(connection, new IllegalStateException());
+        recorder.ended(session, "vertx", 1011, true);
+        assertEquals(1.0, causes("vertx", "server", "/chat/{room}", "1011", "java.lang.IllegalStateException"));
+    }
+
     /** 50 exception classes at max.causes=20; a code past max.codes is "other" in both counters. */
     @Test
     void causesPastTheCapAreOtherAndTheTotalsStayExact() {

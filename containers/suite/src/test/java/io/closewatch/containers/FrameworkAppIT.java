@@ -104,7 +104,7 @@ class FrameworkAppIT {
      * clean close has none.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"javalin7, jetty", "micronaut, netty"})
+    @CsvSource({"javalin7, jetty", "micronaut, netty", "quarkus, vertx"})
     void aHandlersExceptionIsTheCauseOfItsClose(String app, String api) throws Exception {
         try (HostJvm host = HostJvm.startApp(app, List.of(), JavaHomes.require(17), "port={port}")) {
             String base = "ws://127.0.0.1:" + host.readyValue("port") + "/chat/";

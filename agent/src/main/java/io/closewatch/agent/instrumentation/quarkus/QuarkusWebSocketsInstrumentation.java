@@ -3,9 +3,11 @@ package io.closewatch.agent.instrumentation.quarkus;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.util.List;
 
+import static io.closewatch.agent.instrumentation.MethodMatch.constructor;
 import static io.closewatch.agent.instrumentation.MethodMatch.named;
 import static io.closewatch.agent.instrumentation.TypeMatch.declaresMethod;
 import static io.closewatch.agent.instrumentation.TypeMatch.nameStartsWith;
@@ -15,10 +17,13 @@ import static io.closewatch.agent.instrumentation.TypeMatch.nameStartsWith;
  * Quarkus tells them the {@code @WebSocket(path = ...)} template their endpoint declares, which becomes their
  * endpoint label. Its recorder's upgrade handler ({@code httpUpgrade(routingContext, userData)}, in the handler
  * {@code createEndpointHandler} makes for each endpoint) runs on the route Quarkus registered for the endpoint, with
- * the template's {@code {name}} parameters written as Vert.x's {@code :name}.
+ * the template's {@code {name}} parameters written as Vert.x's {@code :name}. An endpoint method's failure that no
+ * {@code @OnError} takes ({@code Endpoints.handleFailure}) is the cause of the Vert.x session under Quarkus's
+ * connection, tied to it when the connection is made.
  */
 public final class QuarkusWebSocketsInstrumentation implements InstrumentationModule {
-    private static final String RECORDER = "io.quarkus.websockets.next.runtime.WebSocketServerRecorder";
+    private static final String RUNTIME = "io.quarkus.websockets.next.runtime.";
+    private static final String RECORDER = RUNTIME + "WebSocketServerRecorder";
 
     @Override
     public String stack() {
@@ -27,14 +32,21 @@ public final class QuarkusWebSocketsInstrumentation implements InstrumentationMo
 
     @Override
     public String[] classFileNames() {
-        return new String[] {"websockets/next/runtime/WebSocketServerRecorder$"};
+        return new String[] {"websockets/next/runtime/WebSocketServerRecorder$",
+            "websockets/next/runtime/WebSocketConnectionImpl", "websockets/next/runtime/Endpoints"};
     }
 
     @Override
     public List<TypeHooks> hooks() {
-        return List.of(new TypeHooks(nameStartsWith(RECORDER + "$").and(declaresMethod("httpUpgrade")),
-                ClassLoaderCanSee.canSee(RECORDER))
-                .advice(named("httpUpgrade").takesArgument(0, "io.vertx.ext.web.RoutingContext"),
-                        advice("UpgradeAdvice")));
+        ClassLoaderCanSee seesRecorder = ClassLoaderCanSee.canSee(RECORDER);
+        return List.of(new TypeHooks(nameStartsWith(RECORDER + "$").and(declaresMethod("httpUpgrade")), seesRecorder)
+                        .advice(named("httpUpgrade").takesArgument(0, "io.vertx.ext.web.RoutingContext"),
+                                advice("UpgradeAdvice")),
+                new TypeHooks(TypeMatch.named(RUNTIME + "WebSocketConnectionImpl"), seesRecorder)
+                        .adviceIfPresent(constructor().takesArgument(2, "io.vertx.core.http.ServerWebSocket"),
+                                advice("ConnectionAdvice")).shared(),
+                new TypeHooks(TypeMatch.named(RUNTIME + "Endpoints"), seesRecorder)
+                        .adviceIfPresent(named("handleFailure").takesArguments(4)
+                                .takesArgument(1, "java.lang.Throwable"), advice("FailureAdvice")).shared());
     }
 }

@@ -32,7 +32,7 @@ public final class VertxInstrumentation implements InstrumentationModule {
 
     @Override
     public String[] classFileNames() {
-        return new String[] {"WebSocketImplBase", "net/impl/ConnectionBase"};
+        return new String[] {"WebSocketImplBase", "net/impl/ConnectionBase", "ServerWebSocketWrapper"};
     }
 
     @Override
@@ -52,6 +52,9 @@ public final class VertxInstrumentation implements InstrumentationModule {
                                 advice("CloseFrameAdvice"))
                         .advice(named("handleConnectionClosed").takesArguments(0), advice("EndAdvice")),
                 // Every Vert.x connection's failures pass here; only a server session's connection is tied to one.
+                new TypeHooks(TypeMatch.named("io.vertx.ext.web.impl.ServerWebSocketWrapper"), seesVertx)
+                        .adviceIfPresent(constructor().takesArgument(0, "io.vertx.core.http.ServerWebSocket"),
+                                advice("WrapperAdvice")).shared(),
                 new TypeHooks(TypeMatch.named("io.vertx.core.net.impl.ConnectionBase"), seesVertx)
                         .advice(named("handleException").takesArguments("java.lang.Throwable"),
                                 advice("ConnectionErrorAdvice")).shared());
