@@ -94,7 +94,8 @@ final class CountedCloses {
         return series(Scrape.of(host.metricsPort()));
     }
 
-    private static Map<String, Double> series(Scrape scrape) {
+    /** Both counters' series in {@code scrape}, without application and release: the causes' keys prefixed. */
+    static Map<String, Double> series(Scrape scrape) {
         Map<String, Double> series = new TreeMap<>(scrape.values("websocket_closes_total", "application", "release"));
         scrape.values("websocket_close_causes_total", "application", "release")
                 .forEach((labels, value) -> series.put(CAUSES + labels, value));

@@ -75,13 +75,8 @@ class SpringBootAppIT {
         }
     }
 
-    /** Both counters' series, the causes' prefixed with "causes". */
     private static Map<String, Double> counted(HostJvm host) throws Exception {
-        Scrape scrape = Scrape.of(host.metricsPort());
-        Map<String, Double> series = new TreeMap<>(scrape.values("websocket_closes_total", "application", "release"));
-        scrape.values("websocket_close_causes_total", "application", "release")
-                .forEach((labels, value) -> series.put(CountedCloses.CAUSES + labels, value));
-        return series;
+        return CountedCloses.series(Scrape.of(host.metricsPort()));
     }
 
     /** A server series of websocket_closes_total, or with a cause of websocket_close_causes_total. */
