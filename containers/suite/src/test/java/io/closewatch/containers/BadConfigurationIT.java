@@ -39,6 +39,7 @@ class BadConfigurationIT {
     /** @param liveMillis how long the host lives before it prints its line and exits */
     private static Run host(String agentArgs, String liveMillis, Path javaHome) throws Exception {
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
+        command.addAll(HostJvm.SHORT_LIVED);
         if (agentArgs != null) {
             command.add("-javaagent:" + System.getProperty("closewatch.it.agentJar") + "=" + agentArgs);
         }
