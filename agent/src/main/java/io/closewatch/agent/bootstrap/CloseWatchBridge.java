@@ -97,6 +97,8 @@ public final class CloseWatchBridge {
     public static final String ADVICE_FAILED = "instrumentation";
 
     private static final AtomicBoolean CLAIMED = new AtomicBoolean();
+    /** The failure a reactive operator on this thread caught from the application and is cancelling upstream for. */
+    private static final ThreadLocal<Throwable> FAILING = new ThreadLocal<>();
     private static volatile Events events;
     private static volatile Consumer<Class<?>> micrometerListener;
 
@@ -257,6 +259,35 @@ public final class CloseWatchBridge {
                 failed(e, "error", t);
             }
         }
+    }
+
+    /**
+     * A reactive operator caught {@code failure} from the application's function and, on this thread, cancels what
+     * it subscribed to; null when it is done. Returns the failure this replaces, for the caller to restore.
+     */
+    public static Throwable operatorFailing(Throwable failure) {
+        try {
+            Throwable replaced = FAILING.get();
+            if (failure == null) {
+                FAILING.remove();
+            } else {
+                FAILING.set(failure);
+            }
+            return replaced;
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    /** {@code session}'s inbound is being cancelled: an operator's failure cancelling it on this thread is its cause. */
+    public static void inboundCancelled(Object session) {
+        Throwable failure;
+        try {
+            failure = FAILING.get();
+        } catch (Throwable t) {
+            return;
+        }
+        errorReported(session, failure);
     }
 
     public static void ended(Object session, String api, int reportedCode) {

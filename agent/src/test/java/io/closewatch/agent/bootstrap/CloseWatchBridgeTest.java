@@ -24,11 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CloseWatchBridgeTest {
     /**
-     * Not close events: set-up, the application's Micrometer for {@code export=host}, and a failing advice (tested
-     * below).
+     * Not close events: set-up, the application's Micrometer for {@code export=host}, a failing advice, and the
+     * reactive operator's failure on this thread that becomes an error event (tested below).
      */
     private static final Set<String> NOT_EVENTS = Set.of("install", "claim", "onMicrometer", "micrometerInitialized",
-            "adviceFailed");
+            "adviceFailed", "operatorFailing", "inboundCancelled");
 
     private final List<String> calls = new ArrayList<>();
 
@@ -116,6 +116,29 @@ class CloseWatchBridgeTest {
                     .invoke(null, sampleArguments(event));
         }
         assertFalse(calls.iterator().hasNext());
+    }
+
+    @Test
+    void anInboundCancelledWhileAnOperatorFailsOnThisThreadIsToldThatFailure() throws Exception {
+        CloseWatchBridge.install(recording(false));
+        Object session = "session";
+        CloseWatchBridge.inboundCancelled(session);
+        assertEquals(List.of(), calls, "no operator fails");
+
+        IllegalStateException outer = new IllegalStateException("outer");
+        IllegalArgumentException inner = new IllegalArgumentException("inner");
+        Throwable replaced = CloseWatchBridge.operatorFailing(outer);
+        Throwable replacedByInner = CloseWatchBridge.operatorFailing(inner);
+        CloseWatchBridge.inboundCancelled(session);
+        assertEquals(inner, CloseWatchBridge.operatorFailing(replacedByInner), "the inner one is done");
+        CloseWatchBridge.inboundCancelled(session);
+        Thread other = new Thread(() -> CloseWatchBridge.inboundCancelled(session));
+        other.start();
+        other.join();
+        CloseWatchBridge.operatorFailing(replaced);
+        CloseWatchBridge.inboundCancelled(session);
+        assertEquals(List.of("errorReported[session, " + inner + "]", "errorReported[session, " + outer + "]"), calls,
+                "this thread's failure only, while its operator fails");
     }
 
     @Test

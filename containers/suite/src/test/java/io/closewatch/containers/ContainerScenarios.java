@@ -335,6 +335,21 @@ abstract class ContainerScenarios {
                 causes("okhttp", "client", rawPeer, 1006, "java.net.ProtocolException", 1));
     }
 
+    /**
+     * A client listener that throws on a message: the JDK hands the exception to the listener's {@code onError} and
+     * OkHttp to its {@code onFailure}, each dropping the connection without a close frame (1006, initiator none); the
+     * exception is the cause.
+     */
+    @Test
+    void aClientListenerThatThrowsIsTheCauseOfItsEnd() throws Exception {
+        Assumptions.assumeTrue(container == Container.TOMCAT_11, "OkHttp is in the Tomcat 11 host's runtime only");
+        String failure = "java.lang.IllegalStateException";
+        play("jdk-listener-throws", closes("jdk", "client", rawPeer, 1006, "abnormal", "none", 1),
+                causes("jdk", "client", rawPeer, 1006, failure, 1));
+        play("okhttp-listener-throws", closes("okhttp", "client", rawPeer, 1006, "abnormal", "none", 1),
+                causes("okhttp", "client", rawPeer, 1006, failure, 1));
+    }
+
     @Test
     void concurrentOkHttpSessionsAreCountedExactly() throws Exception {
         Assumptions.assumeTrue(container == Container.TOMCAT_11, "OkHttp is in the Tomcat 11 host's runtime only");

@@ -26,6 +26,9 @@ class OkHttp4IT {
                     steps.cause("client", rawPeer, 1006, "java.net.SocketException"));
             steps.play("raw-peer close/1005", steps.series("client", rawPeer, 1006, "abnormal", "none"),
                     steps.cause("client", rawPeer, 1006, "java.net.ProtocolException"));
+            // A listener that throws: OkHttp fails the session with its exception.
+            steps.play("listener-throws", steps.series("client", rawPeer, 1006, "abnormal", "none"),
+                    steps.cause("client", rawPeer, 1006, "java.lang.IllegalStateException"));
             steps.noneActiveAndStacks(Map.of("{counted=true, stack=okhttp}", 1.0));
         }
     }

@@ -29,10 +29,16 @@ class ReactorNettyIT {
             steps.play("server-close 4001 /chat/2",
                     steps.series("client", webFlux, 4001, "application", "remote"),
                     steps.series("server", "/chat/{room}", 4001, "application", "local"));
-            // A WebFlux handler's error cancels its inbound: Reactor Netty tells the server 1006 and sends the client
-            // a close frame without a code (1005). The session has ended before the error reaches Reactor Netty's
-            // subscriber of the handler: no cause is seen.
+            // A WebFlux handler's failure cancels its inbound: Reactor Netty tells the server 1006 and sends the client
+            // a close frame without a code (1005). A function of the handler that throws (a map) is the cause: the
+            // operator that caught it cancels the inbound. A failed publisher (a concatMap's Mono.error) reaches
+            // nothing hooked before the session has ended.
             steps.play("server-throws /chat/3",
+                    steps.series("client", webFlux, 1005, "no_status", "remote"),
+                    steps.series("server", "/chat/{room}", 1006, "abnormal", "local"),
+                    steps.cause("client", webFlux, 1005, "none"),
+                    steps.cause("server", "/chat/{room}", 1006, "java.lang.IllegalStateException"));
+            steps.play("server-fails /chat/4",
                     steps.series("client", webFlux, 1005, "no_status", "remote"),
                     steps.series("server", "/chat/{room}", 1006, "abnormal", "local"),
                     steps.cause("client", webFlux, 1005, "none"),

@@ -43,7 +43,14 @@ class VertxIT {
             // Vert.x's idle timeout drops the connection without a close frame, on a WebSocket as on HTTP.
             steps.play("client-idle /chat/3",
                     steps.series("client", idleServer, 1006, "abnormal", "none"),
-                    steps.series("server", "/chat/3", 1006, "abnormal", "none"));
+                    steps.series("server", "/chat/3", 1006, "abnormal", "none"),
+                    steps.cause("client", idleServer, 1006, "none"), steps.cause("server", "/chat/3", 1006, "none"));
+            // A handler that throws: Vert.x hands the exception to its context, not to the session, which goes on
+            // until the client's close.
+            steps.play("server-throws /chat/5",
+                    steps.series("client", server, 1000, "normal", "local"),
+                    steps.series("server", "/chat/5", 1000, "normal", "remote"),
+                    steps.cause("client", server, 1000, "none"), steps.cause("server", "/chat/5", 1000, "none"));
             // A message over the server's limit is dropped (the handler's exception handler is told); the session
             // goes on, and the client's close ends it.
             steps.play("client-too-big /chat/4",

@@ -17,13 +17,15 @@ import static io.closewatch.agent.instrumentation.TypeMatch.nameStartsWith;
  * Quarkus tells them the {@code @WebSocket(path = ...)} template their endpoint declares, which becomes their
  * endpoint label. Its recorder's upgrade handler ({@code httpUpgrade(routingContext, userData)}, in the handler
  * {@code createEndpointHandler} makes for each endpoint) runs on the route Quarkus registered for the endpoint, with
- * the template's {@code {name}} parameters written as Vert.x's {@code :name}. An endpoint method's failure that no
- * {@code @OnError} takes ({@code Endpoints.handleFailure}) is the cause of the Vert.x session under Quarkus's
- * connection, tied to it when the connection is made.
+ * the template's {@code {name}} parameters written as Vert.x's {@code :name}. An endpoint method's failure, which
+ * Quarkus hands to the endpoint's {@code doOnError} (and, where no {@code @OnError} takes it, to
+ * {@code Endpoints.handleFailure}), is the cause of the Vert.x session under Quarkus's connection, tied to it when the
+ * connection is made.
  */
 public final class QuarkusWebSocketsInstrumentation implements InstrumentationModule {
     private static final String RUNTIME = "io.quarkus.websockets.next.runtime.";
     private static final String RECORDER = RUNTIME + "WebSocketServerRecorder";
+    private static final String ENDPOINT = RUNTIME + "WebSocketEndpointBase";
 
     @Override
     public String stack() {
@@ -33,7 +35,8 @@ public final class QuarkusWebSocketsInstrumentation implements InstrumentationMo
     @Override
     public String[] classFileNames() {
         return new String[] {"websockets/next/runtime/WebSocketServerRecorder$",
-            "websockets/next/runtime/WebSocketConnectionImpl", "websockets/next/runtime/Endpoints"};
+            "websockets/next/runtime/WebSocketConnectionImpl", "websockets/next/runtime/Endpoints",
+            "websockets/next/runtime/WebSocketEndpointBase"};
     }
 
     @Override
@@ -47,6 +50,10 @@ public final class QuarkusWebSocketsInstrumentation implements InstrumentationMo
                                 advice("ConnectionAdvice")).shared(),
                 new TypeHooks(TypeMatch.named(RUNTIME + "Endpoints"), seesRecorder)
                         .adviceIfPresent(named("handleFailure").takesArguments(4)
-                                .takesArgument(1, "java.lang.Throwable"), advice("FailureAdvice")).shared());
+                                .takesArgument(1, "java.lang.Throwable"), advice("FailureAdvice")).shared(),
+                // The endpoints Quarkus generates at build time, and their base.
+                new TypeHooks(declaresMethod("doOnError").and(TypeMatch.hasSuperType(ENDPOINT)), seesRecorder)
+                        .advice(named("doOnError").takesArguments("java.lang.Throwable").notAbstract(),
+                                advice("EndpointErrorAdvice")).shared());
     }
 }

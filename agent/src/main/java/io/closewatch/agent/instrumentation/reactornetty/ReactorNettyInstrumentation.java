@@ -22,8 +22,10 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * one reset (an I/O error in {@code onInboundError}), for which Reactor Netty tells the application 1002. Two of
  * Netty's classes under it are hooked for Reactor Netty's sessions only: its client handshaker (the open) and its frame
  * decoder, which closes by itself a frame too big (1009) or malformed (1002). Why a session ended: the I/O error of
- * {@code onInboundError}. A WebFlux handler's failure cancels the session's inbound, which ends it, before the failure
- * reaches anything hooked: its cause is {@code none}.
+ * {@code onInboundError}, or the failure of the application's function that cancelled the inbound (Reactor's
+ * {@code Operators.onOperatorError}, on the thread that cancels): a WebFlux handler's failure ends the session so,
+ * before it reaches the handler's subscriber. A failed publisher the handler returns ({@code Mono.error}) passes no
+ * such place: its cause is {@code none}.
  */
 public final class ReactorNettyInstrumentation implements InstrumentationModule {
     private static final String SERVER = "reactor.netty.http.server.WebsocketServerOperations";
@@ -43,7 +45,7 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
     @Override
     public String[] classFileNames() {
         return new String[] {"WebsocketServerOperations", "WebsocketClientOperations",
-            "reactor/netty/channel/ChannelOperations",
+            "reactor/netty/channel/ChannelOperations", "reactor/core/publisher/Operators",
             "WebSocketClientHandshaker", "WebSocket08FrameDecoder"};
     }
 
@@ -62,7 +64,11 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
                 // Every Reactor Netty connection's operations; that shows no WebSocket at work.
                 new TypeHooks(TypeMatch.named("reactor.netty.channel.ChannelOperations"), seesWebSockets)
                         .advice(named("onInboundError").takesArguments(1), advice("LostAdvice"))
-                        .advice(named("terminate").takesArguments(0), advice("EndAdvice")).shared());
+                        .advice(named("terminate").takesArguments(0), advice("EndAdvice")).shared(),
+                // Every reactive pipeline's operator failures; only one that cancels a WebSocket's inbound counts.
+                new TypeHooks(TypeMatch.named("reactor.core.publisher.Operators"), seesWebSockets)
+                        .advice(named("onOperatorError").takesArguments(4), advice("OperatorFailureAdvice"))
+                        .shared());
     }
 
     /** The close frames of either side's operations, which declare the same members. */
@@ -70,6 +76,7 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
         return operations
                 .advice(named("onInboundNext").takesArguments(2), advice("PeerCloseAdvice"))
                 .advice(named("sendCloseNow").takesArgument(1, CLOSE_STATUS), advice("CloseNowAdvice"))
-                .advice(named("sendClose").takesArguments(CLOSE_FRAME), advice("CloseAdvice"));
+                .advice(named("sendClose").takesArguments(CLOSE_FRAME), advice("CloseAdvice"))
+                .advice(named("onInboundCancel").takesArguments(0), advice("InboundCancelAdvice"));
     }
 }

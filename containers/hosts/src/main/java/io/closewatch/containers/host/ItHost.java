@@ -86,6 +86,11 @@ public final class ItHost {
             case "jdk-raw-peer": // <action>: the raw server ends the JDK client's session (see RawPeerServer)
                 jdkSession(URI.create("ws://127.0.0.1:" + RawPeer.port() + "/" + command[1]), (ws, ended) -> { });
                 break;
+            case "jdk-listener-throws": // the JDK client's listener throws on the raw server's message
+                CountDownLatch failed = new CountDownLatch(1);
+                open(URI.create("ws://127.0.0.1:" + RawPeer.port() + "/text"), new EndListener(failed, true));
+                await(failed, "JDK client session whose listener throws");
+                break;
             case "container-client-close": // <code> <path>: the container's own client closes
                 client.close(serverUri(command[2]), Integer.parseInt(command[1]));
                 break;
@@ -129,6 +134,9 @@ public final class ItHost {
                 break;
             case "okhttp-raw-peer": // <action>: the raw server ends OkHttp's session (see RawPeerServer)
                 okHttp().peerEnds(URI.create("ws://127.0.0.1:" + RawPeer.port() + "/" + command[1]));
+                break;
+            case "okhttp-listener-throws": // OkHttp's listener throws on the raw server's message
+                okHttp().listenerThrows(URI.create("ws://127.0.0.1:" + RawPeer.port() + "/text"));
                 break;
             case "okhttp-concurrent": // <sessions> <path>: OkHttp's client closes 1000, server closes 4001, cancel
                 URI target = serverUri(command[2]);
@@ -187,8 +195,11 @@ public final class ItHost {
 
     /** Opens a JDK client session whose listener counts {@code ended} down when the session ends. */
     private WebSocket open(URI uri, CountDownLatch ended) throws Exception {
-        return httpClient.newWebSocketBuilder().buildAsync(uri, new EndListener(ended))
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return open(uri, new EndListener(ended));
+    }
+
+    private WebSocket open(URI uri, WebSocket.Listener listener) throws Exception {
+        return httpClient.newWebSocketBuilder().buildAsync(uri, listener).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     private synchronized OkHttpSessions okHttp() {

@@ -15,10 +15,16 @@ public final class OkHttpHost {
         try (OkHttpSessions okHttp = new OkHttpSessions()) {
             System.out.println("READY raw=" + RawPeer.port());
             ((Scenarios) command -> {
-                if (!command[0].equals("raw-peer")) { // <action>: the raw server ends OkHttp's session
-                    throw new IllegalArgumentException("unknown scenario " + command[0]);
+                switch (command[0]) {
+                    case "raw-peer": // <action>: the raw server ends OkHttp's session
+                        okHttp.peerEnds(URI.create("ws://127.0.0.1:" + RawPeer.port() + "/" + command[1]));
+                        break;
+                    case "listener-throws": // the raw server's message makes OkHttp's listener throw
+                        okHttp.listenerThrows(URI.create("ws://127.0.0.1:" + RawPeer.port() + "/text"));
+                        break;
+                    default:
+                        throw new IllegalArgumentException("unknown scenario " + command[0]);
                 }
-                okHttp.peerEnds(URI.create("ws://127.0.0.1:" + RawPeer.port() + "/" + command[1]));
             }).playFromStandardInput();
         }
     }

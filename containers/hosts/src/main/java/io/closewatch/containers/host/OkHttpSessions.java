@@ -18,14 +18,29 @@ import java.util.concurrent.TimeUnit;
 final class OkHttpSessions implements AutoCloseable {
     private final OkHttpClient client = new OkHttpClient();
 
-    /** What the session's listener was told; it answers the peer's close frame with the same code, as OkHttp asks. */
+    /**
+     * What the session's listener was told; it answers the peer's close frame with the same code, as OkHttp asks, and
+     * throws on a text message if asked, as a listener with a bug does.
+     */
     private static final class Listener extends WebSocketListener {
         final CountDownLatch opened = new CountDownLatch(1);
         final CountDownLatch ended = new CountDownLatch(1);
+        private final boolean throwsOnMessage;
+
+        Listener(boolean throwsOnMessage) {
+            this.throwsOnMessage = throwsOnMessage;
+        }
 
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
             opened.countDown();
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            if (throwsOnMessage) {
+                throw new IllegalStateException("the listener fails, as asked");
+            }
         }
 
         @Override
@@ -51,7 +66,10 @@ final class OkHttpSessions implements AutoCloseable {
 
     /** Plays {@code action} on a new session to {@code target} and waits for its end. */
     void play(URI target, Action action) throws InterruptedException {
-        Listener listener = new Listener();
+        play(target, new Listener(false), action);
+    }
+
+    private void play(URI target, Listener listener, Action action) throws InterruptedException {
         WebSocket webSocket = client.newWebSocket(new Request.Builder().url(target.toString()).build(), listener);
         ItHost.await(listener.opened, "OkHttp session to " + target + " opened");
         action.act(webSocket);
@@ -73,6 +91,11 @@ final class OkHttpSessions implements AutoCloseable {
     /** The peer ends the session (see {@link RawPeerServer}). */
     void peerEnds(URI target) throws InterruptedException {
         play(target, webSocket -> { });
+    }
+
+    /** The peer sends a message (see {@link RawPeerServer}), on which the listener throws. */
+    void listenerThrows(URI target) throws InterruptedException {
+        play(target, new Listener(true), webSocket -> { });
     }
 
     /** OkHttp's dispatcher threads are not daemons: the host JVM would wait for them. */

@@ -82,6 +82,15 @@ final class RawWebSocket {
         out.flush();
     }
 
+    /** Writes one short unmasked text frame, as a server does. */
+    static void sendText(OutputStream out, String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        out.write(0x81); // FIN + text
+        out.write(payload.length); // under 126 bytes
+        out.write(payload);
+        out.flush();
+    }
+
     /** Reads and discards whatever the peer still sends, until it closes or the timeout passes. */
     static void drain(Socket socket) {
         try {

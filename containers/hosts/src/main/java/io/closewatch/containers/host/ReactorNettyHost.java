@@ -28,8 +28,8 @@ import java.util.function.Function;
  * Reactor Netty on both sides, on 127.0.0.1: a Spring WebFlux server (a {@code WebSocketHandler} mapped at
  * {@code /chat/{room}} by a {@code SimpleUrlHandlerMapping}), a plain Reactor Netty server (a {@code ws} route at
  * {@code /plain/{id}}), Spring's {@code ReactorNettyWebSocketClient}, and raw-socket peers. Both servers close with
- * the code a "close:&lt;code&gt;" message asks for; "throw" makes the WebFlux handler fail, "big" makes it send
- * more than a client takes. Reads one scenario
+ * the code a "close:&lt;code&gt;" message asks for; "throw" makes a {@code map} of the WebFlux handler throw,
+ * "fail" makes its {@code concatMap} return a failed publisher, "big" makes it send more than a client takes. Reads one scenario
  * per line, plays it, answers "DONE" once every session it started has ended, and stops on "exit".
  */
 public final class ReactorNettyHost {
@@ -69,12 +69,17 @@ public final class ReactorNettyHost {
 
     /** WebFlux's handler: closes as a message asks, or fails. */
     private static Mono<Void> chat(WebSocketSession session) {
-        return session.receive().map(WebSocketMessage::getPayloadAsText).concatMap(text -> {
+        return session.receive().map(WebSocketMessage::getPayloadAsText).map(text -> {
+            if (text.equals("throw")) {
+                throw new IllegalStateException("the handler throws, as asked");
+            }
+            return text;
+        }).concatMap(text -> {
             if (text.startsWith("close:")) {
                 return session.close(new CloseStatus(Integer.parseInt(text.substring("close:".length())), "asked to"));
             }
-            if (text.equals("throw")) {
-                return Mono.error(new IllegalStateException("the handler fails, as asked"));
+            if (text.equals("fail")) {
+                return Mono.error(new IllegalArgumentException("the handler fails, as asked"));
             }
             if (text.equals("big")) {
                 return session.send(Mono.just(session.textMessage("x".repeat(TOO_BIG))));
@@ -99,8 +104,10 @@ public final class ReactorNettyHost {
             case "server-close": // <code> <path>: the server closes the client's session
                 session(serverOf(command[2]), command[2], s -> s.send(Mono.just(s.textMessage("close:" + command[1]))));
                 break;
-            case "server-throws": // <path>: the WebFlux handler fails
-                session(serverOf(command[1]), command[1], s -> s.send(Mono.just(s.textMessage("throw"))));
+            case "server-throws": // <path>: the WebFlux handler's function throws
+            case "server-fails": // <path>: it returns a failed publisher
+                String ask = command[0].equals("server-throws") ? "throw" : "fail";
+                session(serverOf(command[1]), command[1], s -> s.send(Mono.just(s.textMessage(ask))));
                 break;
             case "client-too-big": // <path>: the client sends more than the server takes
                 session(serverOf(command[1]), command[1], s -> s.send(Mono.just(s.textMessage("x".repeat(TOO_BIG)))));

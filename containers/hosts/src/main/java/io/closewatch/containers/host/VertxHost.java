@@ -54,6 +54,9 @@ public final class VertxHost {
             if (text.startsWith("close:")) {
                 ws.close(Short.parseShort(text.substring("close:".length())), "asked to");
             }
+            if (text.equals("throw")) {
+                throw new IllegalStateException("the handler fails, as asked");
+            }
         });
     }
 
@@ -64,6 +67,12 @@ public final class VertxHost {
                 break;
             case "server-close": // <code> <path>: the server closes Vert.x's client's session
                 session(serverPort, command[2], ws -> ws.writeTextMessage("close:" + command[1]));
+                break;
+            case "server-throws": // <path>: the server's handler throws on the client's message, then the client closes
+                session(serverPort, command[1], ws -> {
+                    ws.writeTextMessage("throw");
+                    ws.close((short) 1000, "bye");
+                });
                 break;
             case "client-idle": // <path>: the client stays silent until the idle server's timeout (1 s) ends it
                 session(idleServerPort, command[1], ws -> { });

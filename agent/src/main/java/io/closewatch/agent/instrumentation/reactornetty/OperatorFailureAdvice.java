@@ -1,0 +1,25 @@
+package io.closewatch.agent.instrumentation.reactornetty;
+
+import io.closewatch.agent.bootstrap.CloseWatchBridge;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Reactor's {@code Operators.onOperatorError(subscription, failure, value, context)}: an operator caught
+ * {@code failure} from the application's function (a {@code map}, a {@code doOnNext}, a {@code concatMap}'s mapper)
+ * and cancels its upstream before it passes the failure on. While it does, the failure is this thread's, so that a
+ * WebSocket inbound it cancels on the way ({@link InboundCancelAdvice}) takes it as the cause of its end.
+ */
+public final class OperatorFailureAdvice {
+    private OperatorFailureAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static Throwable failing(@Advice.Argument(1) Throwable failure) {
+        return CloseWatchBridge.operatorFailing(failure);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void done(@Advice.Enter Throwable replaced) {
+        CloseWatchBridge.operatorFailing(replaced);
+    }
+}
