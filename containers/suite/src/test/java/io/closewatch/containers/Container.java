@@ -134,11 +134,6 @@ enum Container {
                 ? 1003 : 1011;
     }
 
-    /** The cause of a session its idle timeout ended: Undertow and Tyrus show theirs to no hook. */
-    String idleTimeoutCause() {
-        return family().equals("tomcat") || family().equals("jetty") ? "idle_timeout" : "none";
-    }
-
     private String family() {
         return module.contains("jetty") ? "jetty" : module.contains("undertow") ? "undertow"
                 : module.contains("tyrus") ? "tyrus" : "tomcat";

@@ -18,7 +18,8 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * ({@code UndertowSession}'s constructor), see every close frame the core sends on a connection
  * ({@code WebSockets.sendInternal} and {@code sendBlockingInternal}, which every {@code sendClose} goes through), and
  * see the peer's close frame arrive ({@code FrameHandler.onFullCloseMessage}), so that the first close frame, either
- * way, says who closed.
+ * way, says who closed. Its idle timer ({@code doClose()} of the {@code IdleTimeoutConduit} a {@code WebSocketChannel}
+ * makes) is the cause of the session on its connection: {@code idle_timeout}.
  */
 public final class UndertowWebSocketInstrumentation implements InstrumentationModule {
     private static final String CORE = "io.undertow.websockets.core.";
@@ -37,7 +38,8 @@ public final class UndertowWebSocketInstrumentation implements InstrumentationMo
 
     @Override
     public String[] classFileNames() {
-        return new String[] {"sendBlockingInternal", "onFullCloseMessage", "UndertowSession"};
+        return new String[] {"sendBlockingInternal", "onFullCloseMessage", "UndertowSession",
+            "io/undertow/conduits/IdleTimeoutConduit"};
     }
 
     @Override
@@ -52,6 +54,10 @@ public final class UndertowWebSocketInstrumentation implements InstrumentationMo
                                         .takesArgument(2, CORE + "WebSocketChannel"),
                                 advice("FrameSentAdvice")),
                 new TypeHooks(TypeMatch.named(JSR + "FrameHandler"), seesCore)
-                        .advice(named("onFullCloseMessage").takesArguments(2), advice("PeerCloseAdvice")));
+                        .advice(named("onFullCloseMessage").takesArguments(2), advice("PeerCloseAdvice")),
+                // The idle timer WebSocketChannel makes for itself, an inner class of it.
+                new TypeHooks(TypeMatch.nameStartsWith(CORE + "WebSocketChannel$")
+                        .and(TypeMatch.hasSuperType("io.undertow.conduits.IdleTimeoutConduit")), seesCore)
+                        .advice(named("doClose").takesArguments(0), advice("IdleTimeoutAdvice")));
     }
 }

@@ -4,6 +4,7 @@ import io.closewatch.agent.core.Api;
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
 import io.closewatch.agent.instrumentation.TypeHooks;
+import io.closewatch.agent.instrumentation.TypeMatch;
 
 import java.net.URI;
 import java.util.List;
@@ -23,8 +24,8 @@ import static io.closewatch.agent.instrumentation.TypeMatch.hasSuperType;
  * Hooks: every {@code Endpoint} subclass (its open, close and error callbacks), which covers programmatic endpoints
  * and the adapters through which Tomcat, Undertow and Tyrus call annotated ones; every {@code Session} implementation, to learn when this side asks to
  * close; and {@code WebSocketContainer.connectToServer}, for the target of client sessions whose
- * {@code getRequestURI()} is null (Tomcat's). Containers that call annotated endpoints without an {@code Endpoint}
- * in between (Jetty) need a hook of their own.
+ * {@code getRequestURI()} is null (Tomcat's); and Tyrus's idle timer, since Tyrus is counted through the API alone.
+ * Containers that call annotated endpoints without an {@code Endpoint} in between (Jetty) need a hook of their own.
  */
 public final class WebSocketApiInstrumentation implements InstrumentationModule {
     /** The package prefix of the namespace, which is also its {@code api} label. */
@@ -59,7 +60,8 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
 
     @Override
     public String[] classFileNames() {
-        return new String[] {"/websocket/Session", "/websocket/CloseReason", "connectToServer"};
+        return new String[] {"/websocket/Session", "/websocket/CloseReason", "connectToServer",
+            "TyrusSession$IdleTimeoutCommand"};
     }
 
     @Override
@@ -86,6 +88,8 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
                                         .takesArgument(1, "java.net.URI")
                                         .or(named("connectToServer").notAbstract().takesArguments(3)
                                                 .takesArgument(2, "java.net.URI")),
-                                advice("ConnectAdvice")));
+                                advice("ConnectAdvice")),
+                new TypeHooks(TypeMatch.named("org.glassfish.tyrus.core.TyrusSession$IdleTimeoutCommand"), seesApi)
+                        .advice(named("run").takesArguments(0), advice("TyrusIdleTimeoutAdvice")));
     }
 }
