@@ -40,11 +40,13 @@ class VertxIT {
             // Vert.x tells the application 1000 for a close frame without a code, as Tomcat does.
             steps.play("raw-client close/empty /chat/2",
                     steps.series("server", "/chat/2", 1000, "normal", "remote"));
-            // Vert.x's idle timeout drops the connection without a close frame, on a WebSocket as on HTTP.
+            // Vert.x's idle timeout drops the connection without a close frame, on a WebSocket as on HTTP: the
+            // server's session ends by it, the client's sees the peer vanish.
             steps.play("client-idle /chat/3",
                     steps.series("client", idleServer, 1006, "abnormal", "none"),
                     steps.series("server", "/chat/3", 1006, "abnormal", "none"),
-                    steps.cause("client", idleServer, 1006, "none"), steps.cause("server", "/chat/3", 1006, "none"));
+                    steps.cause("client", idleServer, 1006, "none"),
+                    steps.cause("server", "/chat/3", 1006, "idle_timeout"));
             // A handler that throws: Vert.x hands the exception to its context, not to the session, which goes on
             // until the client's close.
             steps.play("server-throws /chat/5",

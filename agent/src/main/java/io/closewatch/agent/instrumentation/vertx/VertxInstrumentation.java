@@ -20,7 +20,8 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * session is labelled with its path, which Vert.x knows only as requested (under the {@code max.endpoints} cap). An
  * I/O failure of the HTTP connection a server session was upgraded from ({@code ConnectionBase.handleException}, the
  * connection tied to the session when it opens) before any close frame is a connection lost, whatever the
- * application then closes with (Quarkus closes with 1011).
+ * application then closes with (Quarkus closes with 1011); its idle timeout ({@code handleIdle}) is the session's. Vert.x 5 runs a session over a connection of its own
+ * ({@code WebSocketConnectionImpl}), tied to it too.
  */
 public final class VertxInstrumentation implements InstrumentationModule {
     private static final String IMPL = "io.vertx.core.http.impl.";
@@ -32,7 +33,8 @@ public final class VertxInstrumentation implements InstrumentationModule {
 
     @Override
     public String[] classFileNames() {
-        return new String[] {"WebSocketImplBase", "net/impl/ConnectionBase", "ServerWebSocketWrapper"};
+        return new String[] {"WebSocketImplBase", "net/impl/ConnectionBase", "net/impl/VertxConnection",
+            "ServerWebSocketWrapper", "WebSocketConnectionImpl"};
     }
 
     @Override
@@ -57,6 +59,12 @@ public final class VertxInstrumentation implements InstrumentationModule {
                                 advice("WrapperAdvice")).shared(),
                 new TypeHooks(TypeMatch.named("io.vertx.core.net.impl.ConnectionBase"), seesVertx)
                         .advice(named("handleException").takesArguments("java.lang.Throwable"),
-                                advice("ConnectionErrorAdvice")).shared());
+                                advice("ConnectionErrorAdvice"))
+                        // Its idle timeout: 4.5's is here, 5's in VertxConnection.
+                        .adviceIfPresent(named("handleIdle").takesArguments(1), advice("IdleAdvice")).shared(),
+                new TypeHooks(TypeMatch.named("io.vertx.core.net.impl.VertxConnection"), seesVertx)
+                        .advice(named("handleIdle").takesArguments(1), advice("IdleAdvice")).shared(),
+                new TypeHooks(TypeMatch.named(IMPL + "WebSocketConnectionImpl"), seesVertx)
+                        .advice(named("webSocket").takesArguments(1), advice("WebSocketConnectionAdvice")));
     }
 }
