@@ -134,6 +134,19 @@ enum Container {
                 ? 1003 : 1011;
     }
 
+    /**
+     * The code the container's own client closes with when its message handler throws and its error callback closes
+     * with 1011: as {@link #handlerFailureCode}, but Jetty 10 to 12.1's own API closes a client with 1008 itself.
+     */
+    int clientHandlerFailureCode() {
+        return api.equals("jetty") && !isJetty94() ? 1008 : handlerFailureCode();
+    }
+
+    /** The code the container's client is told then: Jetty 9.4's client tells 1006 for the 1011 it sent. */
+    int clientHandlerFailureCodeTold() {
+        return isJetty94() ? 1006 : clientHandlerFailureCode();
+    }
+
     private String family() {
         return module.contains("jetty") ? "jetty" : module.contains("undertow") ? "undertow"
                 : module.contains("tyrus") ? "tyrus" : "tomcat";

@@ -227,6 +227,28 @@ abstract class ContainerScenarios {
                 closes(api, "server", "/annotated/{room}", 1009, "protocol_error", "remote", 1));
     }
 
+    /**
+     * The container's own client: its message handler throws on the server's message and its error callback closes
+     * with 1011 (containers differ: see {@link Container#clientHandlerFailureCode}). The exception is the client's
+     * cause; the server was told no error.
+     */
+    @Test
+    void aClientHandlerThatThrowsIsTheCauseOfItsClose() throws Exception {
+        int sent = container.clientHandlerFailureCode();
+        int told = container.clientHandlerFailureCodeTold();
+        Map<String, Double> client = merged(closes(api, "client", server, told, category(told), "local", 1),
+                causes(api, "client", server, told, "java.lang.IllegalStateException", 1));
+        Map<String, Double> received = merged(client,
+                closes(api, "server", "/annotated/{room}", sent, category(sent), "remote", 1),
+                causes(api, "server", "/annotated/{room}", sent, "none", 1));
+        // Jetty 9.4's client drops the connection at once: its frame may not reach the server.
+        Map<String, Double> dropped = merged(client,
+                closes(api, "server", "/annotated/{room}", 1006, "abnormal", "none", 1),
+                causes(api, "server", "/annotated/{room}", 1006, "none", 1));
+        playExpectingOneOf("container-client-fails /annotated/fails",
+                told == sent ? List.of(received) : List.of(received, dropped));
+    }
+
     /** Containers differ: Tomcat, Undertow and Tyrus refuse a received 1012 and report 1002; Jetty passes it on. */
     @Test
     void peerClosesTheContainerWith1012() throws Exception {
@@ -515,6 +537,7 @@ abstract class ContainerScenarios {
             case 1003: return "protocol_error";
             case 1005: return "no_status";
             case 1006: return "abnormal";
+            case 1008: return "policy_violation";
             case 1011: return "server_error";
             case 1012: return "server_error";
             default: throw new IllegalArgumentException("add " + code + " to the table");

@@ -90,6 +90,7 @@ public final class WebSocketApiInstrumentation implements InstrumentationModule 
                                                 .takesArgument(2, "java.net.URI")),
                                 advice("ConnectAdvice")),
                 new TypeHooks(TypeMatch.named("org.glassfish.tyrus.core.TyrusSession$IdleTimeoutCommand"), seesApi)
+                        .inWebSocketNamespace(namespace)
                         .advice(named("run").takesArguments(0), advice("TyrusIdleTimeoutAdvice")));
     }
 }

@@ -16,6 +16,12 @@ interface ContainerClient extends AutoCloseable {
     /** The client takes at most {@link ServerEndpoints#SMALL_MESSAGE_LIMIT} characters and asks for four times more. */
     void receiveTooBig(URI target) throws Exception;
 
+    /**
+     * The client asks the server for a short message, on which its message handler throws; its error callback then
+     * closes with 1011 if the session is still open, as careful clients do.
+     */
+    void failOnMessage(URI target) throws Exception;
+
     /** Stops what the client started; some keep non-daemon threads until stopped. */
     @Override
     default void close() throws Exception {

@@ -97,6 +97,9 @@ public final class ItHost {
             case "container-server-close": // <code> <path>: the server closes the container's client's session
                 client.askServerToClose(serverUri(command[2]), Integer.parseInt(command[1]));
                 break;
+            case "container-client-fails": // <path>: the container's client's handler throws on the server's message
+                client.failOnMessage(serverUri(command[1]));
+                break;
             case "container-client-too-big": // <path>: the server sends more than the client takes; it closes (1009)
                 client.receiveTooBig(serverUri(command[1]));
                 break;

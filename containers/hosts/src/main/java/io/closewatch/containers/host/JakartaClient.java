@@ -9,6 +9,8 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;
 
@@ -42,7 +44,16 @@ class JakartaClient implements ContainerClient {
         });
     }
 
+    @Override
+    public void failOnMessage(URI target) throws Exception {
+        play(target, session -> session.getAsyncRemote().sendText("send:8"), true);
+    }
+
     private void play(URI target, Action action) throws Exception {
+        play(target, action, false);
+    }
+
+    private void play(URI target, Action action, boolean failing) throws Exception {
         CountDownLatch ended = new CountDownLatch(1);
         Endpoint endpoint = new Endpoint() {
             @Override
@@ -51,9 +62,22 @@ class JakartaClient implements ContainerClient {
                 session.addMessageHandler(new MessageHandler.Whole<String>() {
                     @Override
                     public void onMessage(String message) {
-                        // taken
+                        if (failing) {
+                            throw new IllegalStateException("the client fails, as asked");
+                        }
                     }
                 });
+            }
+
+            @Override
+            public void onError(Session session, Throwable error) {
+                if (failing && session.isOpen()) {
+                    try {
+                        session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "failed"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
             }
 
             @Override

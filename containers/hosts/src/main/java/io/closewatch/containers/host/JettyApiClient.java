@@ -20,13 +20,36 @@ final class JettyApiClient implements ContainerClient {
         void act(Session session) throws Exception;
     }
 
-    /** Takes text (else Jetty would not check its size) and counts down when Jetty says the session ended. */
+    /**
+     * Takes text (else Jetty would not check its size), or throws on it when failing (closing with 1011 on the error),
+     * and counts down when Jetty says the session ended.
+     */
     public static final class EndingListener implements Session.Listener.AutoDemanding {
         final CountDownLatch ended = new CountDownLatch(1);
+        private final boolean failing;
+        private Session session;
+
+        EndingListener(boolean failing) {
+            this.failing = failing;
+        }
+
+        @Override
+        public void onWebSocketOpen(Session opened) {
+            session = opened;
+        }
 
         @Override
         public void onWebSocketText(String message) {
-            // taken
+            if (failing) {
+                throw new IllegalStateException("the client fails, as asked");
+            }
+        }
+
+        @Override
+        public void onWebSocketError(Throwable error) {
+            if (failing && session.isOpen()) {
+                session.close(1011, "failed", Callback.NOOP);
+            }
         }
 
         @Override
@@ -53,8 +76,17 @@ final class JettyApiClient implements ContainerClient {
         });
     }
 
+    @Override
+    public void failOnMessage(URI target) throws Exception {
+        play(target, session -> session.sendText("send:8", Callback.NOOP), true);
+    }
+
     private void play(URI target, Action action) throws Exception {
-        EndingListener listener = new EndingListener();
+        play(target, action, false);
+    }
+
+    private void play(URI target, Action action, boolean failing) throws Exception {
+        EndingListener listener = new EndingListener(failing);
         action.act(client.connect(listener, target).get(ItHost.TIMEOUT_SECONDS, TimeUnit.SECONDS));
         ItHost.await(listener.ended, "Jetty client session to " + target);
     }

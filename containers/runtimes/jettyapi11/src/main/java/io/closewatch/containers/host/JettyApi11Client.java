@@ -21,9 +21,31 @@ final class JettyApi11Client implements ContainerClient {
         void act(Session session) throws Exception;
     }
 
-    /** Takes text (else Jetty would not check its size) and counts down when Jetty says the session ended. */
+    /**
+     * Takes text (else Jetty would not check its size), or throws on it when failing (closing with 1011 on the error),
+     * and counts down when Jetty says the session ended.
+     */
     public static final class EndingListener extends WebSocketAdapter {
         final CountDownLatch ended = new CountDownLatch(1);
+        private final boolean failing;
+
+        EndingListener(boolean failing) {
+            this.failing = failing;
+        }
+
+        @Override
+        public void onWebSocketText(String message) {
+            if (failing) {
+                throw new IllegalStateException("the client fails, as asked");
+            }
+        }
+
+        @Override
+        public void onWebSocketError(Throwable error) {
+            if (failing && isConnected()) {
+                getSession().close(1011, "failed");
+            }
+        }
 
         @Override
         public void onWebSocketClose(int statusCode, String reason) {
@@ -51,8 +73,17 @@ final class JettyApi11Client implements ContainerClient {
         });
     }
 
+    @Override
+    public void failOnMessage(URI target) throws Exception {
+        play(target, session -> session.getRemote().sendString("send:8", WriteCallback.NOOP), true);
+    }
+
     private void play(URI target, Action action) throws Exception {
-        EndingListener listener = new EndingListener();
+        play(target, action, false);
+    }
+
+    private void play(URI target, Action action, boolean failing) throws Exception {
+        EndingListener listener = new EndingListener(failing);
         action.act(client.connect(listener, target).get(ItHost.TIMEOUT_SECONDS, TimeUnit.SECONDS));
         ItHost.await(listener.ended, "Jetty client session to " + target);
     }
