@@ -41,6 +41,12 @@ class HelidonIT {
                     steps.series("server", route, 1011, "server_error", "local")),
                     both(steps.cause("client", server, 1011, "none"),
                             steps.cause("server", route, 1011, "java.lang.IllegalStateException"))));
+            // The client's listener throws: Helidon's client logs it (at TRACE) and drops the connection, telling its
+            // onError nothing, so neither side has a cause.
+            steps.play("client-throws /chat/5", both(both(
+                    steps.series("client", server, 1006, "abnormal", "none"),
+                    steps.series("server", route, 1006, "abnormal", "none")),
+                    both(steps.cause("client", server, 1006, "none"), steps.cause("server", route, 1006, "none"))));
             // A frame over the server's limit: Helidon closes with 1009 itself.
             steps.play("client-too-big /chat/4", both(steps.series("client", server, 1009, "protocol_error", "remote"),
                     steps.series("server", route, 1009, "protocol_error", "local")));

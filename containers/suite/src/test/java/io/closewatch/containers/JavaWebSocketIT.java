@@ -69,6 +69,12 @@ class JavaWebSocketIT {
                             steps.cause("server", "/chat/5", way.containsKey(steps.key("server", "/chat/5", 1011,
                                     "server_error", "local")) ? 1011 : 1006, failure))))
                     .toList());
+            // The client's onMessage throws: its onError closes with 1011.
+            steps.playOneOf("client-throws /chat/5", clientCloses(steps, server, "/chat/5", 1011, "server_error")
+                    .stream().map(way -> both(way, both(steps.cause("client", server, 1011, failure),
+                            steps.cause("server", "/chat/5", way.containsKey(steps.key("server", "/chat/5", 1011,
+                                    "server_error", "remote")) ? 1011 : 1006, "none"))))
+                    .toList());
             // A frame over the server's limit: Java-WebSocket closes with 1009 itself.
             steps.playOneOf("client-too-big /chat/4", serverCloses(steps, server, "/chat/4", 1009, "protocol_error"));
             // Why: Java-WebSocket tells onError nothing of a dropped connection; a refused frame, its exception.

@@ -42,6 +42,11 @@ class NettyIT {
                     steps.series("server", "/chat/9", 1011, "server_error", "local"),
                     steps.cause("client", handler, 1011, "none"),
                     steps.cause("server", "/chat/9", 1011, "java.lang.IllegalStateException"));
+            steps.play("client-throws /chat/9",
+                    steps.series("client", handler, 1011, "server_error", "local"),
+                    steps.series("server", "/chat/9", 1011, "server_error", "remote"),
+                    steps.cause("client", handler, 1011, "java.lang.IllegalStateException"),
+                    steps.cause("server", "/chat/9", 1011, "none"));
             steps.play("client-too-big /chat/5",
                     steps.series("client", handler, 1009, "protocol_error", "remote"),
                     steps.series("server", "/chat/5", 1009, "protocol_error", "local"));

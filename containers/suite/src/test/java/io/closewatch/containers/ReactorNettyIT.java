@@ -38,6 +38,12 @@ class ReactorNettyIT {
                     steps.series("server", "/chat/{room}", 1006, "abnormal", "local"),
                     steps.cause("client", webFlux, 1005, "none"),
                     steps.cause("server", "/chat/{room}", 1006, "java.lang.IllegalStateException"));
+            // The same on the client: the map's exception is the cause of its 1006; the server reads 1005.
+            steps.play("client-throws /chat/6",
+                    steps.series("client", webFlux, 1006, "abnormal", "local"),
+                    steps.series("server", "/chat/{room}", 1005, "no_status", "remote"),
+                    steps.cause("client", webFlux, 1006, "java.lang.IllegalStateException"),
+                    steps.cause("server", "/chat/{room}", 1005, "none"));
             steps.play("server-fails /chat/4",
                     steps.series("client", webFlux, 1005, "no_status", "remote"),
                     steps.series("server", "/chat/{room}", 1006, "abnormal", "local"),

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 /**
  * A Java-WebSocket server and its client on 127.0.0.1, for {@code JavaWebSocketIT}: prints
  * {@code READY server=<port> raw=<port>} and plays one scenario per line. The server closes as a message asks
- * ("close:&lt;code&gt;") and takes frames of at most {@value #MAX_FRAME} bytes. Sessions at once are played by raw
+ * ("close:&lt;code&gt;"), answers "echo" with "echo" (on which the client fails) and takes frames of at most
+ * {@value #MAX_FRAME} bytes. Sessions at once are played by raw
  * peers on the other side: between Java-WebSocket's own server and client, which of two codes the server's
  * application is told is a race (see the IT).
  */
@@ -53,6 +54,9 @@ public final class JavaWebSocketHost {
                 break;
             case "server-throws": // <path>: the server's onMessage fails; its onError closes with 1011
                 session(serverPort, command[1], client -> client.send("throw"));
+                break;
+            case "client-throws": // <path>: the client's onMessage fails on the server's answer; its onError closes 1011
+                session(serverPort, command[1], client -> client.send("echo"));
                 break;
             case "client-too-big": // <path>: the client sends a frame over the server's limit
                 session(serverPort, command[1], client -> client.send("x".repeat(MAX_FRAME * 4)));
@@ -103,6 +107,9 @@ public final class JavaWebSocketHost {
             if (message.startsWith("close:")) {
                 conn.close(Integer.parseInt(message.substring("close:".length())), "asked to");
             }
+            if (message.equals("echo")) {
+                conn.send("echo");
+            }
         }
 
         @Override
@@ -131,6 +138,9 @@ public final class JavaWebSocketHost {
 
         @Override
         public void onMessage(String message) {
+            if (message.equals("echo")) {
+                throw new IllegalStateException("the client fails, as asked");
+            }
         }
 
         @Override
@@ -138,8 +148,12 @@ public final class JavaWebSocketHost {
             closed.countDown();
         }
 
+        /** A handler's failure ends the session with 1011, as on the server. */
         @Override
         public void onError(Exception error) {
+            if (error instanceof IllegalStateException) {
+                close(1011, "failed");
+            }
         }
     }
 }

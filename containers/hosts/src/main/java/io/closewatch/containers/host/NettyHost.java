@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  * Netty's WebSocket codec (4.1 and 4.2) used directly, on 127.0.0.1: a server with
  * {@code WebSocketServerProtocolHandler} at {@code /chat} (and below), a server that drives a
  * {@code WebSocketServerHandshaker} itself, a client with {@code WebSocketClientProtocolHandler}, and raw-socket peers.
- * Both servers close with the code a "close:&lt;code&gt;" message asks for. Reads one scenario per line, plays it,
+ * Both servers close with the code a "close:&lt;code&gt;" message asks for; the first answers "echo" with "echo".
+ * Reads one scenario per line, plays it,
  * answers "DONE" once every session it started has ended, and stops on "exit".
  */
 public final class NettyHost {
@@ -103,6 +104,8 @@ public final class NettyHost {
                 context.writeAndFlush(new CloseWebSocketFrame(Integer.parseInt(text.substring(6)), "asked to"));
             } else if (text.equals("big")) {
                 context.writeAndFlush(new TextWebSocketFrame("x".repeat(TOO_BIG)));
+            } else if (text.equals("echo")) {
+                context.writeAndFlush(new TextWebSocketFrame("echo"));
             }
         }
 
@@ -152,6 +155,10 @@ public final class NettyHost {
             case "server-throws": // <path>: the server's handler fails, and closes with 1011
                 session(serverOf(command[1]), command[1], channel -> channel.writeAndFlush(new TextWebSocketFrame("throw")));
                 break;
+            case "client-throws": // <path>: the client's handler fails on the server's message, and closes with 1011
+                session(serverOf(command[1]), command[1], channel -> channel.writeAndFlush(new TextWebSocketFrame("echo")),
+                        true);
+                break;
             case "server-too-big": // <path>: the server sends more than the client takes
                 session(serverOf(command[1]), command[1],
                         channel -> channel.writeAndFlush(new TextWebSocketFrame("big")));
@@ -191,6 +198,11 @@ public final class NettyHost {
      * (the client's protocol handler closes it when the server's close frame arrives).
      */
     private void session(int port, String path, Consumer<Channel> action) throws Exception {
+        session(port, path, action, false);
+    }
+
+    /** As above; when {@code failing}, the client's handler throws on a text message, and closes with 1011. */
+    private void session(int port, String path, Consumer<Channel> action, boolean failing) throws Exception {
         CompletableFuture<Channel> open = new CompletableFuture<>();
         URI uri = URI.create("ws://127.0.0.1:" + port + path);
         Channel channel = new Bootstrap().group(group).channel(NioSocketChannel.class)
@@ -212,6 +224,18 @@ public final class NettyHost {
 
                                     @Override
                                     protected void channelRead0(ChannelHandlerContext context, WebSocketFrame frame) {
+                                        if (failing && frame instanceof TextWebSocketFrame) {
+                                            throw new IllegalStateException("the client fails, as asked");
+                                        }
+                                    }
+
+                                    @Override
+                                    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+                                        if (failing && cause instanceof IllegalStateException) {
+                                            context.writeAndFlush(new CloseWebSocketFrame(1011, "failed"));
+                                        } else {
+                                            context.fireExceptionCaught(cause);
+                                        }
                                     }
                                 });
                     }

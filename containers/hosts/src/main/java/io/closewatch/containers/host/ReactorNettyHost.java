@@ -29,7 +29,7 @@ import java.util.function.Function;
  * {@code /chat/{room}} by a {@code SimpleUrlHandlerMapping}), a plain Reactor Netty server (a {@code ws} route at
  * {@code /plain/{id}}), Spring's {@code ReactorNettyWebSocketClient}, and raw-socket peers. Both servers close with
  * the code a "close:&lt;code&gt;" message asks for; "throw" makes a {@code map} of the WebFlux handler throw,
- * "fail" makes its {@code concatMap} return a failed publisher, "big" makes it send more than a client takes. Reads one scenario
+ * "fail" makes its {@code concatMap} return a failed publisher, "echo" is answered with "echo", "big" makes it send more than a client takes. Reads one scenario
  * per line, plays it, answers "DONE" once every session it started has ended, and stops on "exit".
  */
 public final class ReactorNettyHost {
@@ -78,6 +78,9 @@ public final class ReactorNettyHost {
             if (text.startsWith("close:")) {
                 return session.close(new CloseStatus(Integer.parseInt(text.substring("close:".length())), "asked to"));
             }
+            if (text.equals("echo")) {
+                return session.send(Mono.just(session.textMessage("echo")));
+            }
             if (text.equals("fail")) {
                 return Mono.error(new IllegalArgumentException("the handler fails, as asked"));
             }
@@ -108,6 +111,13 @@ public final class ReactorNettyHost {
             case "server-fails": // <path>: it returns a failed publisher
                 String ask = command[0].equals("server-throws") ? "throw" : "fail";
                 session(serverOf(command[1]), command[1], s -> s.send(Mono.just(s.textMessage(ask))));
+                break;
+            case "client-throws": // <path>: a map of the client's handler throws on the server's answer
+                session(serverOf(command[1]), command[1], s -> s.send(Mono.just(s.textMessage("echo")))
+                        .then(s.receive().map(message -> {
+                            throw new IllegalStateException("the client fails, as asked");
+                        }).then())
+                        .onErrorResume(IllegalStateException.class, failure -> Mono.empty()));
                 break;
             case "client-too-big": // <path>: the client sends more than the server takes
                 session(serverOf(command[1]), command[1], s -> s.send(Mono.just(s.textMessage("x".repeat(TOO_BIG)))));

@@ -55,6 +55,9 @@ public final class HelidonHost {
             case "server-throws": // <path>: the server's listener fails; its onError closes with 1011
                 session(serverPort, command[1], session -> session.send("throw", true));
                 break;
+            case "client-throws": // <path>: the client's listener fails on the server's answer; its onError closes 1011
+                session(serverPort, command[1], session -> session.send("echo", true));
+                break;
             case "client-too-big": // <path>: the client sends a frame over the server's limit
                 session(serverPort, command[1], session -> session.send("x".repeat(MAX_FRAME * 4), true));
                 break;
@@ -79,7 +82,10 @@ public final class HelidonHost {
         }
     }
 
-    /** The chat room. Fails on "throw", and then closes with 1011 from {@code onError}, as careful listeners do. */
+    /**
+     * The chat room. Fails on "throw", and then closes with 1011 from {@code onError}, as careful listeners do; answers
+     * "echo" with "echo".
+     */
     private static final class Room implements WsListener {
         @Override
         public void onMessage(WsSession session, String text, boolean last) {
@@ -88,6 +94,9 @@ public final class HelidonHost {
             }
             if (text.startsWith("close:")) {
                 session.close(Integer.parseInt(text.substring("close:".length())), "asked to");
+            }
+            if (text.equals("echo")) {
+                session.send("echo", true);
             }
         }
 
@@ -99,7 +108,10 @@ public final class HelidonHost {
         }
     }
 
-    /** Acts as its session opens, and knows the thread the session runs on. */
+    /**
+     * Acts as its session opens, and knows the thread the session runs on; fails on "echo", and would close with 1011
+     * from {@code onError}, as the room does, but Helidon's client tells its listener no failure of its own.
+     */
     private static final class Client implements WsListener {
         final CountDownLatch opened = new CountDownLatch(1);
         volatile Thread sessionThread;
@@ -114,6 +126,20 @@ public final class HelidonHost {
             sessionThread = Thread.currentThread();
             opened.countDown();
             action.accept(session);
+        }
+
+        @Override
+        public void onMessage(WsSession session, String text, boolean last) {
+            if (text.equals("echo")) {
+                throw new IllegalStateException("the client fails, as asked");
+            }
+        }
+
+        @Override
+        public void onError(WsSession session, Throwable error) {
+            if (error instanceof IllegalStateException) {
+                session.close(1011, "failed");
+            }
         }
     }
 }
