@@ -279,7 +279,7 @@ public final class CloseWatchBridge {
         }
     }
 
-    /** {@code session}'s inbound is being cancelled: an operator's failure cancelling it on this thread is its cause. */
+    /** {@code session}'s inbound is being cancelled: an operator's failure that cancels it on this thread is why. */
     public static void inboundCancelled(Object session) {
         Throwable failure;
         try {

@@ -232,7 +232,8 @@ final class HostJvm implements AutoCloseable {
 
     /** Attaches the agent with {@code arguments}, as a user would: {@code java -jar closewatch-agent.jar <pid> ...}. */
     void attachAgent(String arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
         command.addAll(SHORT_LIVED);
         command.addAll(List.of("-jar", agentJar(), Long.toString(pid()), arguments));
         Process attach = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -5,8 +5,8 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Reactor's {@code Operators.onOperatorError(subscription, failure, value, context)}: an operator caught
- * {@code failure} from the application's function (a {@code map}, a {@code doOnNext}, a {@code concatMap}'s mapper)
- * and cancels its upstream before it passes the failure on. While it does, the failure is this thread's, so that a
+ * {@code failure} from the application's function (a {@code map}, a {@code filter}, a {@code doOnNext}) and cancels
+ * its upstream before it passes the failure on. While it does, the failure is this thread's, so that a
  * WebSocket inbound it cancels on the way ({@link InboundCancelAdvice}) takes it as the cause of its end.
  */
 public final class OperatorFailureAdvice {

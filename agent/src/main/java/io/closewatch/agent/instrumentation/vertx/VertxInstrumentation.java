@@ -20,8 +20,8 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * session is labelled with its path, which Vert.x knows only as requested (under the {@code max.endpoints} cap). An
  * I/O failure of the HTTP connection a server session was upgraded from ({@code ConnectionBase.handleException}, the
  * connection tied to the session when it opens) before any close frame is a connection lost, whatever the
- * application then closes with (Quarkus closes with 1011); its idle timeout ({@code handleIdle}) is the session's. Vert.x 5 runs a session over a connection of its own
- * ({@code WebSocketConnectionImpl}), tied to it too.
+ * application then closes with (Quarkus closes with 1011); its idle timeout ({@code handleIdle}) is the session's.
+ * Vert.x 5 runs a session over a connection of its own ({@code WebSocketConnectionImpl}), tied to it too.
  */
 public final class VertxInstrumentation implements InstrumentationModule {
     private static final String IMPL = "io.vertx.core.http.impl.";

@@ -12,7 +12,10 @@ public final class TyrusIdleTimeoutAdvice {
     private TyrusIdleTimeoutAdvice() {
     }
 
-    /** The command's own condition: Tyrus runs it even when cancelled (its comment says so), and then it does nothing. */
+    /**
+     * The command's own condition: Tyrus schedules it after every message, to run at once where the session has no
+     * idle timeout (0), and it then does nothing.
+     */
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void timedOut(@Advice.FieldValue("this$0") Session session) {
         if (session.getMaxIdleTimeout() > 0 && session.isOpen()) {

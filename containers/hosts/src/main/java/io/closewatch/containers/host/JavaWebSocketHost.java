@@ -55,7 +55,7 @@ public final class JavaWebSocketHost {
             case "server-throws": // <path>: the server's onMessage fails; its onError closes with 1011
                 session(serverPort, command[1], client -> client.send("throw"));
                 break;
-            case "client-throws": // <path>: the client's onMessage fails on the server's answer; its onError closes 1011
+            case "client-throws": // <path>: the client's onMessage fails on the echo; its onError closes with 1011
                 session(serverPort, command[1], client -> client.send("echo"));
                 break;
             case "client-too-big": // <path>: the client sends a frame over the server's limit

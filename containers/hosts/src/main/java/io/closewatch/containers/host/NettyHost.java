@@ -156,8 +156,8 @@ public final class NettyHost {
                 session(serverOf(command[1]), command[1], channel -> channel.writeAndFlush(new TextWebSocketFrame("throw")));
                 break;
             case "client-throws": // <path>: the client's handler fails on the server's message, and closes with 1011
-                session(serverOf(command[1]), command[1], channel -> channel.writeAndFlush(new TextWebSocketFrame("echo")),
-                        true);
+                session(serverOf(command[1]), command[1],
+                        channel -> channel.writeAndFlush(new TextWebSocketFrame("echo")), true);
                 break;
             case "server-too-big": // <path>: the server sends more than the client takes
                 session(serverOf(command[1]), command[1],

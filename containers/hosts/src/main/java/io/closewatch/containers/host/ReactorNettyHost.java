@@ -29,8 +29,9 @@ import java.util.function.Function;
  * {@code /chat/{room}} by a {@code SimpleUrlHandlerMapping}), a plain Reactor Netty server (a {@code ws} route at
  * {@code /plain/{id}}), Spring's {@code ReactorNettyWebSocketClient}, and raw-socket peers. Both servers close with
  * the code a "close:&lt;code&gt;" message asks for; "throw" makes a {@code map} of the WebFlux handler throw,
- * "fail" makes its {@code concatMap} return a failed publisher, "echo" is answered with "echo", "big" makes it send more than a client takes. Reads one scenario
- * per line, plays it, answers "DONE" once every session it started has ended, and stops on "exit".
+ * "fail" makes its {@code concatMap} return a failed publisher, "echo" is answered with "echo", "big" makes it send
+ * more than a client takes. Reads one scenario per line, plays it, answers "DONE" once every session it started has
+ * ended, and stops on "exit".
  */
 public final class ReactorNettyHost {
     /** More than Reactor Netty's default frame limit, 65,536 bytes, on either side. */
