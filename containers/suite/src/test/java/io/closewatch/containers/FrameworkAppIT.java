@@ -87,10 +87,12 @@ class FrameworkAppIT {
      * Peers that reset the connection (RST) after the upgrade, before any close frame: 1006 initiated by no one,
      * though Quarkus websockets-next then closes the session with 1011 from its error handler (read as this side's
      * close before: 1006 local), and Helidon tells its application nothing at all: the cause is the connection's
-     * exception on Quarkus (Vert.x 4.5 reports it), none on Helidon.
+     * exception on Quarkus (Vert.x 4.5 reports it), Javalin (Jetty's) and Micronaut (Netty's), none on Helidon.
      */
     @ParameterizedTest(name = "{0} on Java {2}")
-    @CsvSource({"quarkus, vertx, 17, java.net.SocketException", "helidon, helidon, 25, none"})
+    @CsvSource({"quarkus, vertx, 17, java.net.SocketException", "helidon, helidon, 25, none",
+            "javalin7, jetty, 17, java.nio.channels.ClosedChannelException",
+            "micronaut, netty, 17, java.net.SocketException"})
     void aResetConnectionIsNobodysClose(String app, String api, int java, String cause) throws Exception {
         try (HostJvm host = HostJvm.startApp(app, List.of(), JavaHomes.require(java), "port={port}")) {
             int port = host.readyValue("port");

@@ -16,7 +16,8 @@ class OkHttp4IT {
                 JavaHomes.require(17), "port={port}", List.of(), Map.of())) {
             String rawPeer = "ws://127.0.0.1:" + host.readyValue("raw");
             Steps steps = new Steps(host, "okhttp");
-            steps.play("raw-peer close/4002", steps.series("client", rawPeer, 4002, "application", "remote"));
+            steps.play("raw-peer close/4002", steps.series("client", rawPeer, 4002, "application", "remote"),
+                    steps.cause("client", rawPeer, 4002, "none"));
             steps.play("raw-peer close/3001", steps.series("client", rawPeer, 3001, "library", "remote"));
             steps.play("raw-peer close/empty", steps.series("client", rawPeer, 1005, "no_status", "remote"));
             // Why: what the listener's onFailure is told.
