@@ -30,25 +30,25 @@ class ReactorNettyIT {
                     steps.series("client", webFlux, 4001, "application", "remote"),
                     steps.series("server", "/chat/{room}", 4001, "application", "local"));
             // A WebFlux handler's failure cancels its inbound: Reactor Netty tells the server 1006 and sends the client
-            // a close frame without a code (1005). A function of the handler that throws (a map) is the cause: the
-            // operator that caught it cancels the inbound. A failed publisher (a concatMap's Mono.error) reaches
-            // nothing hooked before the session has ended.
+            // a close frame without a code (1005). The failure is the cause, whether a function of the handler threw
+            // (a map) or a publisher it returned failed (a concatMap's Mono.error): the operator that holds it
+            // cancels the inbound.
             steps.play("server-throws /chat/3",
                     steps.series("client", webFlux, 1005, "no_status", "remote"),
                     steps.series("server", "/chat/{room}", 1006, "abnormal", "local"),
                     steps.cause("client", webFlux, 1005, "none"),
                     steps.cause("server", "/chat/{room}", 1006, "java.lang.IllegalStateException"));
-            // The same on the client: the map's exception is the cause of its 1006; the server reads 1005.
-            steps.play("client-throws /chat/6",
-                    steps.series("client", webFlux, 1006, "abnormal", "local"),
-                    steps.series("server", "/chat/{room}", 1005, "no_status", "remote"),
-                    steps.cause("client", webFlux, 1006, "java.lang.IllegalStateException"),
-                    steps.cause("server", "/chat/{room}", 1005, "none"));
             steps.play("server-fails /chat/4",
                     steps.series("client", webFlux, 1005, "no_status", "remote"),
                     steps.series("server", "/chat/{room}", 1006, "abnormal", "local"),
                     steps.cause("client", webFlux, 1005, "none"),
-                    steps.cause("server", "/chat/{room}", 1006, "none"));
+                    steps.cause("server", "/chat/{room}", 1006, "java.lang.IllegalArgumentException"));
+            // The same on the client (a flatMap's Mono.error): the cause of its 1006; the server reads 1005.
+            steps.play("client-fails /chat/6",
+                    steps.series("client", webFlux, 1006, "abnormal", "local"),
+                    steps.series("server", "/chat/{room}", 1005, "no_status", "remote"),
+                    steps.cause("client", webFlux, 1006, "java.lang.IllegalStateException"),
+                    steps.cause("server", "/chat/{room}", 1005, "none"));
             steps.play("client-close 4100 /plain/7",
                     steps.series("client", plain, 4100, "application", "local"),
                     steps.series("server", "/plain/7", 4100, "application", "remote"));

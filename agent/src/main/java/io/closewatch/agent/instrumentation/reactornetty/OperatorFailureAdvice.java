@@ -5,9 +5,12 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Reactor's {@code Operators.onOperatorError(subscription, failure, value, context)}: an operator caught
- * {@code failure} from the application's function (a {@code map}, a {@code filter}, a {@code doOnNext}) and cancels
- * its upstream before it passes the failure on. While it does, the failure is this thread's, so that a
- * WebSocket inbound it cancels on the way ({@link InboundCancelAdvice}) takes it as the cause of its end.
+ * {@code failure} from the application's function (a {@code map}, a {@code filter}, a {@code doOnNext}, a
+ * {@code flatMap}'s mapper, or the {@code Mono.error} that mapper returned, which {@code flatMap} reads at once) and
+ * cancels its upstream before it passes the failure on; and {@code flatMap}'s {@code innerError(inner, failure)},
+ * where a publisher its mapper returned failed later. While either
+ * runs, the failure is this thread's, so that a WebSocket inbound cancelled on the way ({@link InboundCancelAdvice})
+ * takes it as the cause of its end.
  */
 public final class OperatorFailureAdvice {
     private OperatorFailureAdvice() {

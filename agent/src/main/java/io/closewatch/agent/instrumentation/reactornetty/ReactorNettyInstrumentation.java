@@ -22,10 +22,11 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * one reset (an I/O error in {@code onInboundError}), for which Reactor Netty tells the application 1002. Two of
  * Netty's classes under it are hooked for Reactor Netty's sessions only: its client handshaker (the open) and its frame
  * decoder, which closes by itself a frame too big (1009) or malformed (1002). Why a session ended: the I/O error of
- * {@code onInboundError}, or the failure of the application's function that cancelled the inbound (Reactor's
- * {@code Operators.onOperatorError}, on the thread that cancels): a WebFlux handler's failure ends the session so,
- * before it reaches the handler's subscriber. A failed publisher the handler returns ({@code Mono.error}) passes no
- * such place: its cause is {@code none}.
+ * {@code onInboundError}, or the failure that cancelled the inbound, on the thread that cancels: a WebFlux handler's
+ * failure ends the session so, before it reaches the handler's subscriber. Reactor's operators cancel on a failure in
+ * {@code Operators.onOperatorError} (a function that throws), {@code flatMap}'s {@code innerError} and
+ * {@code concatMap}'s {@code maybeOnError} (a publisher the mapper returned failed); elsewhere the cause is
+ * {@code none}.
  */
 public final class ReactorNettyInstrumentation implements InstrumentationModule {
     private static final String SERVER = "reactor.netty.http.server.WebsocketServerOperations";
@@ -46,6 +47,7 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
     public String[] classFileNames() {
         return new String[] {"WebsocketServerOperations", "WebsocketClientOperations",
             "reactor/netty/channel/ChannelOperations", "reactor/core/publisher/Operators",
+            "reactor/core/publisher/FluxConcatMapNoPrefetch$", "reactor/core/publisher/FluxFlatMap$FlatMapMain",
             "WebSocketClientHandshaker", "WebSocket08FrameDecoder"};
     }
 
@@ -68,7 +70,15 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
                 // Every reactive pipeline's operator failures; only one that cancels a WebSocket's inbound counts.
                 new TypeHooks(TypeMatch.named("reactor.core.publisher.Operators"), seesWebSockets)
                         .advice(named("onOperatorError").takesArguments(4), advice("OperatorFailureAdvice"))
-                        .shared());
+                        .shared(),
+                new TypeHooks(TypeMatch.named("reactor.core.publisher.FluxFlatMap$FlatMapMain"), seesWebSockets)
+                        .adviceIfPresent(named("innerError").takesArguments(2).takesArgument(1, "java.lang.Throwable"),
+                                advice("OperatorFailureAdvice")).shared(),
+                new TypeHooks(TypeMatch.named(
+                        "reactor.core.publisher.FluxConcatMapNoPrefetch$FluxConcatMapNoPrefetchSubscriber"),
+                        seesWebSockets)
+                        .adviceIfPresent(named("maybeOnError").takesArguments(3)
+                                .takesArgument(0, "java.lang.Throwable"), advice("ConcatMapFailureAdvice")).shared());
     }
 
     /** The close frames of either side's operations, which declare the same members. */

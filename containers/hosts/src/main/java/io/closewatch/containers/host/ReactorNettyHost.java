@@ -113,11 +113,11 @@ public final class ReactorNettyHost {
                 String ask = command[0].equals("server-throws") ? "throw" : "fail";
                 session(serverOf(command[1]), command[1], s -> s.send(Mono.just(s.textMessage(ask))));
                 break;
-            case "client-throws": // <path>: a map of the client's handler throws on the server's answer
+            case "client-fails": // <path>: a flatMap of the client's handler returns a publisher that fails (not at
+                // once, as Mono.error would, which flatMap reads as its mapper's exception)
                 session(serverOf(command[1]), command[1], s -> s.send(Mono.just(s.textMessage("echo")))
-                        .then(s.receive().map(message -> {
-                            throw new IllegalStateException("the client fails, as asked");
-                        }).then())
+                        .then(s.receive().flatMap(message -> Mono.defer(() -> Mono.error(
+                                new IllegalStateException("the client fails, as asked")))).then())
                         .onErrorResume(IllegalStateException.class, failure -> Mono.empty()));
                 break;
             case "client-too-big": // <path>: the client sends more than the server takes
