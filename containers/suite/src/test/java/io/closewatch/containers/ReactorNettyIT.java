@@ -31,8 +31,8 @@ class ReactorNettyIT {
                     steps.series("server", "/chat/{room}", 4001, "application", "local"));
             // A WebFlux handler's failure cancels its inbound: Reactor Netty tells the server 1006 and sends the client
             // a close frame without a code (1005). The failure is the cause, whether a function of the handler threw
-            // (a map) or a publisher it returned failed (a concatMap's Mono.error): the operator that holds it
-            // cancels the inbound.
+            // (a map) or a publisher it returned failed (a concatMap's Mono.error), even on another thread: the
+            // operator that holds it cancels the inbound.
             steps.play("server-throws /chat/3",
                     steps.series("client", webFlux, 1005, "no_status", "remote"),
                     steps.series("server", "/chat/{room}", 1006, "abnormal", "local"),
@@ -43,6 +43,11 @@ class ReactorNettyIT {
                     steps.series("server", "/chat/{room}", 1006, "abnormal", "local"),
                     steps.cause("client", webFlux, 1005, "none"),
                     steps.cause("server", "/chat/{room}", 1006, "java.lang.IllegalArgumentException"));
+            steps.play("server-fails-later /chat/4",
+                    steps.series("client", webFlux, 1005, "no_status", "remote"),
+                    steps.series("server", "/chat/{room}", 1006, "abnormal", "local"),
+                    steps.cause("client", webFlux, 1005, "none"),
+                    steps.cause("server", "/chat/{room}", 1006, "java.lang.UnsupportedOperationException"));
             // The same on the client (a flatMap's Mono.error): the cause of its 1006; the server reads 1005.
             steps.play("client-fails /chat/6",
                     steps.series("client", webFlux, 1006, "abnormal", "local"),

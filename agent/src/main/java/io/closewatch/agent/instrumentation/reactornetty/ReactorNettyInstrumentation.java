@@ -22,8 +22,8 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * one reset (an I/O error in {@code onInboundError}), for which Reactor Netty tells the application 1002. Two of
  * Netty's classes under it are hooked for Reactor Netty's sessions only: its client handshaker (the open) and its frame
  * decoder, which closes by itself a frame too big (1009) or malformed (1002). Why a session ended: the I/O error of
- * {@code onInboundError}, or the failure that cancelled the inbound, on the thread that cancels: a WebFlux handler's
- * failure ends the session so, before it reaches the handler's subscriber. Reactor's operators cancel on a failure in
+ * {@code onInboundError}, or the failure that cancelled the inbound ({@code FluxReceive.cancel()}, on the thread that
+ * cancels): a WebFlux handler's failure ends the session so, before it reaches the handler's subscriber. Reactor's operators cancel on a failure in
  * {@code Operators.onOperatorError} (a function that throws), {@code flatMap}'s {@code innerError} and
  * {@code concatMap}'s {@code maybeOnError} (a publisher the mapper returned failed); elsewhere the cause is
  * {@code none}.
@@ -46,7 +46,8 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
     @Override
     public String[] classFileNames() {
         return new String[] {"WebsocketServerOperations", "WebsocketClientOperations",
-            "reactor/netty/channel/ChannelOperations", "reactor/core/publisher/Operators",
+            "reactor/netty/channel/ChannelOperations", "reactor/netty/channel/FluxReceive",
+            "reactor/core/publisher/Operators",
             "reactor/core/publisher/FluxConcatMapNoPrefetch$", "reactor/core/publisher/FluxFlatMap$FlatMapMain",
             "WebSocketClientHandshaker", "WebSocket08FrameDecoder"};
     }
@@ -67,6 +68,9 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
                 new TypeHooks(TypeMatch.named("reactor.netty.channel.ChannelOperations"), seesWebSockets)
                         .advice(named("onInboundError").takesArguments(1), advice("LostAdvice"))
                         .advice(named("terminate").takesArguments(0), advice("EndAdvice")).shared(),
+                // Every connection's inbound; only a WebSocket's, cancelled by a failure, counts.
+                new TypeHooks(TypeMatch.named("reactor.netty.channel.FluxReceive"), seesWebSockets)
+                        .advice(named("cancel").takesArguments(0), advice("InboundCancelAdvice")).shared(),
                 // Every reactive pipeline's operator failures; only one that cancels a WebSocket's inbound counts.
                 new TypeHooks(TypeMatch.named("reactor.core.publisher.Operators"), seesWebSockets)
                         .advice(named("onOperatorError").takesArguments(4), advice("OperatorFailureAdvice"))
@@ -86,7 +90,6 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
         return operations
                 .advice(named("onInboundNext").takesArguments(2), advice("PeerCloseAdvice"))
                 .advice(named("sendCloseNow").takesArgument(1, CLOSE_STATUS), advice("CloseNowAdvice"))
-                .advice(named("sendClose").takesArguments(CLOSE_FRAME), advice("CloseAdvice"))
-                .advice(named("onInboundCancel").takesArguments(0), advice("InboundCancelAdvice"));
+                .advice(named("sendClose").takesArguments(CLOSE_FRAME), advice("CloseAdvice"));
     }
 }

@@ -29,7 +29,8 @@ import java.util.function.Function;
  * {@code /chat/{room}} by a {@code SimpleUrlHandlerMapping}), a plain Reactor Netty server (a {@code ws} route at
  * {@code /plain/{id}}), Spring's {@code ReactorNettyWebSocketClient}, and raw-socket peers. Both servers close with
  * the code a "close:&lt;code&gt;" message asks for; "throw" makes a {@code map} of the WebFlux handler throw,
- * "fail" makes its {@code concatMap} return a failed publisher, "echo" is answered with "echo", "big" makes it send
+ * "fail" makes its {@code concatMap} return a failed publisher ("fail-later": one that fails on another thread), "echo"
+ * is answered with "echo", "big" makes it send
  * more than a client takes. Reads one scenario per line, plays it, answers "DONE" once every session it started has
  * ended, and stops on "exit".
  */
@@ -85,6 +86,10 @@ public final class ReactorNettyHost {
             if (text.equals("fail")) {
                 return Mono.error(new IllegalArgumentException("the handler fails, as asked"));
             }
+            if (text.equals("fail-later")) { // on Reactor's parallel scheduler, off the event loop
+                return Mono.delay(Duration.ofMillis(10))
+                        .then(Mono.error(new UnsupportedOperationException("the handler fails later, as asked")));
+            }
             if (text.equals("big")) {
                 return session.send(Mono.just(session.textMessage("x".repeat(TOO_BIG))));
             }
@@ -110,7 +115,12 @@ public final class ReactorNettyHost {
                 break;
             case "server-throws": // <path>: the WebFlux handler's function throws
             case "server-fails": // <path>: it returns a failed publisher
-                String ask = command[0].equals("server-throws") ? "throw" : "fail";
+            case "server-fails-later": // <path>: it returns a publisher that fails on another thread
+                String ask = switch (command[0]) {
+                    case "server-throws" -> "throw";
+                    case "server-fails" -> "fail";
+                    default -> "fail-later";
+                };
                 session(serverOf(command[1]), command[1], s -> s.send(Mono.just(s.textMessage(ask))));
                 break;
             case "client-fails": // <path>: a flatMap of the client's handler returns a publisher that fails (not at
