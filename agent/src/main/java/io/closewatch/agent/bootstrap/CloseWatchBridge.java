@@ -97,8 +97,12 @@ public final class CloseWatchBridge {
     public static final String ADVICE_FAILED = "instrumentation";
 
     private static final AtomicBoolean CLAIMED = new AtomicBoolean();
-    /** The failure a reactive operator on this thread caught from the application and is cancelling upstream for. */
-    private static final ThreadLocal<Throwable> FAILING = new ThreadLocal<>();
+    /**
+     * Why sessions that end on this thread now end: the failure a reactive operator is cancelling its upstream for,
+     * or {@link #IDLE_TIMER} while a stack's idle timer closes connections.
+     */
+    private static final ThreadLocal<Object> ENDING = new ThreadLocal<>();
+    private static final Object IDLE_TIMER = new Object();
     private static volatile Events events;
     private static volatile Consumer<Class<?>> micrometerListener;
 
@@ -262,16 +266,30 @@ public final class CloseWatchBridge {
     }
 
     /**
-     * A reactive operator caught {@code failure} from the application's function and, on this thread, cancels what
-     * it subscribed to; null when it is done. Returns the failure this replaces, for the caller to restore.
+     * A reactive operator caught {@code failure} and, on this thread, cancels what it subscribed to. Returns what this
+     * replaces, for the caller to give back to {@link #endingDone} when it is done.
      */
-    public static Throwable operatorFailing(Throwable failure) {
+    public static Object operatorFails(Throwable failure) {
+        return ending(failure);
+    }
+
+    /** A stack's idle timer, on this thread, closes the connections idle too long; as {@link #operatorFails}. */
+    public static Object idleTimerRuns() {
+        return ending(IDLE_TIMER);
+    }
+
+    /** What {@link #operatorFails} or {@link #idleTimerRuns} returned: what was ending sessions on this thread before. */
+    public static void endingDone(Object replaced) {
+        ending(replaced);
+    }
+
+    private static Object ending(Object why) {
         try {
-            Throwable replaced = FAILING.get();
-            if (failure == null) {
-                FAILING.remove();
+            Object replaced = ENDING.get();
+            if (why == null) {
+                ENDING.remove();
             } else {
-                FAILING.set(failure);
+                ENDING.set(why);
             }
             return replaced;
         } catch (Throwable t) {
@@ -279,15 +297,22 @@ public final class CloseWatchBridge {
         }
     }
 
-    /** {@code session}'s inbound is being cancelled: an operator's failure that cancels it on this thread is why. */
-    public static void inboundCancelled(Object session) {
-        Throwable failure;
+    /**
+     * {@code session} ends (or its end begins) on this thread: where an operator's failure or an idle timer is at work
+     * here ({@link #operatorFails}, {@link #idleTimerRuns}), that is why.
+     */
+    public static void endsHere(Object session) {
+        Object why;
         try {
-            failure = FAILING.get();
+            why = ENDING.get();
         } catch (Throwable t) {
             return;
         }
-        errorReported(session, failure);
+        if (why == IDLE_TIMER) {
+            idleTimedOut(session);
+        } else if (why instanceof Throwable) {
+            errorReported(session, (Throwable) why);
+        }
     }
 
     public static void ended(Object session, String api, int reportedCode) {

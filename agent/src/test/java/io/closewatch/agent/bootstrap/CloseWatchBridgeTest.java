@@ -24,11 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CloseWatchBridgeTest {
     /**
-     * Not close events: set-up, the application's Micrometer for {@code export=host}, a failing advice, and the
-     * reactive operator's failure on this thread that becomes an error event (tested below).
+     * Not close events: set-up, the application's Micrometer for {@code export=host}, a failing advice, and what is
+     * ending sessions on this thread, which becomes an error or idle event (tested below).
      */
     private static final Set<String> NOT_EVENTS = Set.of("install", "claim", "onMicrometer", "micrometerInitialized",
-            "adviceFailed", "operatorFailing", "inboundCancelled");
+            "adviceFailed", "operatorFails", "idleTimerRuns", "endingDone", "endsHere");
 
     private final List<String> calls = new ArrayList<>();
 
@@ -119,26 +119,30 @@ class CloseWatchBridgeTest {
     }
 
     @Test
-    void anInboundCancelledWhileAnOperatorFailsOnThisThreadIsToldThatFailure() throws Exception {
+    void aSessionEndingWhileAnOperatorFailsOrAnIdleTimerRunsOnThisThreadIsToldWhy() throws Exception {
         CloseWatchBridge.install(recording(false));
         Object session = "session";
-        CloseWatchBridge.inboundCancelled(session);
-        assertEquals(List.of(), calls, "no operator fails");
+        CloseWatchBridge.endsHere(session);
+        assertEquals(List.of(), calls, "nothing at work");
 
         IllegalStateException outer = new IllegalStateException("outer");
         IllegalArgumentException inner = new IllegalArgumentException("inner");
-        Throwable replaced = CloseWatchBridge.operatorFailing(outer);
-        Throwable replacedByInner = CloseWatchBridge.operatorFailing(inner);
-        CloseWatchBridge.inboundCancelled(session);
-        assertEquals(inner, CloseWatchBridge.operatorFailing(replacedByInner), "the inner one is done");
-        CloseWatchBridge.inboundCancelled(session);
-        Thread other = new Thread(() -> CloseWatchBridge.inboundCancelled(session));
+        Object replaced = CloseWatchBridge.operatorFails(outer);
+        Object replacedByInner = CloseWatchBridge.operatorFails(inner);
+        CloseWatchBridge.endsHere(session);
+        CloseWatchBridge.endingDone(replacedByInner);
+        CloseWatchBridge.endsHere(session);
+        Thread other = new Thread(() -> CloseWatchBridge.endsHere(session));
         other.start();
         other.join();
-        CloseWatchBridge.operatorFailing(replaced);
-        CloseWatchBridge.inboundCancelled(session);
-        assertEquals(List.of("errorReported[session, " + inner + "]", "errorReported[session, " + outer + "]"), calls,
-                "this thread's failure only, while its operator fails");
+        CloseWatchBridge.endingDone(replaced);
+        CloseWatchBridge.endsHere(session);
+        Object beforeTimer = CloseWatchBridge.idleTimerRuns();
+        CloseWatchBridge.endsHere(session);
+        CloseWatchBridge.endingDone(beforeTimer);
+        CloseWatchBridge.endsHere(session);
+        assertEquals(List.of("errorReported[session, " + inner + "]", "errorReported[session, " + outer + "]",
+                "idleTimedOut[session]"), calls, "this thread's, while at work only");
     }
 
     @Test

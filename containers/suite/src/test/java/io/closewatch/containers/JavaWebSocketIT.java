@@ -5,7 +5,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+
+import static io.closewatch.containers.Steps.all;
 
 /**
  * Java-WebSocket (1.6, and 1.5), server and client, against the real agent (see {@code JavaWebSocketHost}): each
@@ -20,27 +21,21 @@ import java.util.TreeMap;
  * Sessions at once are played against raw peers, where the order is fixed.
  */
 class JavaWebSocketIT {
-    private static Map<String, Double> both(Map<String, Double> one, Map<String, Double> other) {
-        Map<String, Double> both = new TreeMap<>(one);
-        other.forEach((key, count) -> both.merge(key, count, Double::sum));
-        return both;
-    }
-
     /** The client closes with {@code code}: the server is told it (its peer's frame), or 1006. */
     private static List<Map<String, Double>> clientCloses(Steps steps, String server, String path, int code,
                                                           String category) {
         Map<String, Double> client = steps.series("client", server, code, category, "local");
-        return List.of(both(client, steps.series("server", path, code, category, "remote")),
-                both(client, steps.series("server", path, 1006, "abnormal", "remote")),
-                both(client, steps.series("server", path, 1006, "abnormal", "none")));
+        return List.of(all(client, steps.series("server", path, code, category, "remote")),
+                all(client, steps.series("server", path, 1006, "abnormal", "remote")),
+                all(client, steps.series("server", path, 1006, "abnormal", "none")));
     }
 
     /** The server closes with {@code code}: it is told its own code, or 1006. */
     private static List<Map<String, Double>> serverCloses(Steps steps, String server, String path, int code,
                                                           String category) {
         Map<String, Double> client = steps.series("client", server, code, category, "remote");
-        return List.of(both(client, steps.series("server", path, code, category, "local")),
-                both(client, steps.series("server", path, 1006, "abnormal", "local")));
+        return List.of(all(client, steps.series("server", path, code, category, "local")),
+                all(client, steps.series("server", path, 1006, "abnormal", "local")));
     }
 
     @ParameterizedTest(name = "{0} on Java {1}")
@@ -54,7 +49,7 @@ class JavaWebSocketIT {
             // A clean close: no cause on either side, whichever code the server is told.
             steps.playOneOf("client-close 1000 /chat/1?token=secret",
                     clientCloses(steps, server, "/chat/1", 1000, "normal").stream()
-                            .map(way -> both(way, both(steps.cause("client", server, 1000, "none"),
+                            .map(way -> all(way, all(steps.cause("client", server, 1000, "none"),
                                     steps.cause("server", "/chat/1", way.containsKey(steps.key("server", "/chat/1",
                                             1000, "normal", "remote")) ? 1000 : 1006, "none"))))
                             .toList());
@@ -65,13 +60,13 @@ class JavaWebSocketIT {
             // 1011, or 1006 as in any server's close).
             String failure = "java.lang.IllegalStateException";
             steps.playOneOf("server-throws /chat/5", serverCloses(steps, server, "/chat/5", 1011, "server_error")
-                    .stream().map(way -> both(way, both(steps.cause("client", server, 1011, "none"),
+                    .stream().map(way -> all(way, all(steps.cause("client", server, 1011, "none"),
                             steps.cause("server", "/chat/5", way.containsKey(steps.key("server", "/chat/5", 1011,
                                     "server_error", "local")) ? 1011 : 1006, failure))))
                     .toList());
             // The client's onMessage throws: its onError closes with 1011.
             steps.playOneOf("client-throws /chat/5", clientCloses(steps, server, "/chat/5", 1011, "server_error")
-                    .stream().map(way -> both(way, both(steps.cause("client", server, 1011, failure),
+                    .stream().map(way -> all(way, all(steps.cause("client", server, 1011, failure),
                             steps.cause("server", "/chat/5", way.containsKey(steps.key("server", "/chat/5", 1011,
                                     "server_error", "remote")) ? 1011 : 1006, "none"))))
                     .toList());

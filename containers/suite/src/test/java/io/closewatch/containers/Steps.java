@@ -23,6 +23,16 @@ final class Steps {
         this.closes = new CountedCloses(host);
     }
 
+    /** What one step changes in several series at once. */
+    @SafeVarargs
+    static Map<String, Double> all(Map<String, Double>... series) {
+        Map<String, Double> all = new TreeMap<>();
+        for (Map<String, Double> one : series) {
+            one.forEach((key, count) -> all.merge(key, count, Double::sum));
+        }
+        return all;
+    }
+
     /** One more close in the series of these labels. */
     Map<String, Double> series(String side, String endpoint, int code, String category, String initiator) {
         return Map.of(key(side, endpoint, code, category, initiator), 1.0);

@@ -17,9 +17,10 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * end when it returns or throws, whatever ended it: Helidon tells the application nothing of a lost connection), the
  * client's constructor (open, inside {@code WsClientImpl.connect}, whose target it takes) and {@code run} (the end);
  * both sides' {@code close(code, reason)} (this side's frame, Helidon's own among them: an idle server, a refused
- * frame); and {@code WsListener.onClose}, which both call with the peer's close frame's code. The server's endpoint
- * label is the path a listener was routed by ({@code WsRoute.create(path, listener)}); a listener made per connection
- * by a {@code Supplier} is {@code unknown}. Helidon 4 needs Java 21: no Helidon type appears in this module's advice.
+ * frame); and {@code WsListener.onClose}, which both call with the peer's close frame's code. The server's idle timer
+ * ({@code IdleTimeoutHandler.run}) closes a session with {@code close(interrupt)}: {@code idle_timeout}. The server's
+ * endpoint label is the path a listener was routed by ({@code WsRoute.create(path, listener)}); a listener made per
+ * connection by a {@code Supplier} is {@code unknown}. Helidon 4 needs Java 21: no Helidon type appears in this module's advice.
  */
 public final class HelidonInstrumentation implements InstrumentationModule {
     private static final String SERVER = "io.helidon.webserver.websocket.";
@@ -39,7 +40,8 @@ public final class HelidonInstrumentation implements InstrumentationModule {
 
     @Override
     public String[] classFileNames() {
-        return new String[] {"io/helidon/websocket/WsListener", "WsConnection", "WsClientImpl", "WsRoute"};
+        return new String[] {"io/helidon/websocket/WsListener", "WsConnection", "WsClientImpl", "WsRoute",
+            "io/helidon/webserver/IdleTimeoutHandler"};
     }
 
     @Override
@@ -47,7 +49,11 @@ public final class HelidonInstrumentation implements InstrumentationModule {
         return List.of(
                 new TypeHooks(TypeMatch.named(SERVER + "WsConnection"), SEES_HELIDON_WEBSOCKET)
                         .advice(named("handle").takesArguments(1), advice("ServerSessionAdvice"))
-                        .advice(named("close").takesArguments(2).takesArgument(0, "int"), advice("CloseSentAdvice")),
+                        .advice(named("close").takesArguments(2).takesArgument(0, "int"), advice("CloseSentAdvice"))
+                        .advice(named("close").takesArguments("boolean"), advice("IdleCloseAdvice")),
+                // The WebServer's idle timer, for every connection; only a WebSocket's close counts.
+                new TypeHooks(TypeMatch.named("io.helidon.webserver.IdleTimeoutHandler"), SEES_HELIDON_WEBSOCKET)
+                        .advice(named("run").takesArguments(0), advice("IdleTimerAdvice")).shared(),
                 new TypeHooks(TypeMatch.named(CLIENT + "ClientWsConnection"), SEES_HELIDON_WEBSOCKET)
                         .advice(constructor(), advice("ClientOpenAdvice"))
                         .advice(named("run").takesArguments(0), advice("ClientEndAdvice"))

@@ -15,6 +15,6 @@ public final class InboundCancelAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static void cancelled(@Advice.FieldValue("parent") Object operations) {
-        CloseWatchBridge.inboundCancelled(operations);
+        CloseWatchBridge.endsHere(operations);
     }
 }

@@ -17,12 +17,12 @@ public final class OperatorFailureAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Throwable failing(@Advice.Argument(1) Throwable failure) {
-        return CloseWatchBridge.operatorFailing(failure);
+    static Object failing(@Advice.Argument(1) Throwable failure) {
+        return CloseWatchBridge.operatorFails(failure);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void done(@Advice.Enter Throwable replaced) {
-        CloseWatchBridge.operatorFailing(replaced);
+    static void done(@Advice.Enter Object replaced) {
+        CloseWatchBridge.endingDone(replaced);
     }
 }

@@ -2,6 +2,7 @@ package io.closewatch.containers.host;
 
 import io.helidon.webclient.websocket.WsClient;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
@@ -14,34 +15,49 @@ import java.util.function.Consumer;
 
 /**
  * A Helidon 4 SE WebSocket server and its {@code WsClient} on 127.0.0.1, for {@code HelidonIT}: prints
- * {@code READY server=<port> raw=<port>} and plays one scenario per line. The server routes "/chat/{room}", closes
- * as a message asks ("close:&lt;code&gt;") and takes frames of at most {@value #MAX_FRAME} bytes.
+ * {@code READY server=<port> idle=<port> raw=<port>} and plays one scenario per line. The server routes
+ * "/chat/{room}", closes as a message asks ("close:&lt;code&gt;") and takes frames of at most {@value #MAX_FRAME} bytes;
+ * the idle one, the same, closes connections idle for a second.
  */
 public final class HelidonHost {
     private static final int MAX_FRAME = 1024;
 
     private final int serverPort;
+    private final int idleServerPort;
     private final WsClient client = WsClient.builder().build();
 
-    private HelidonHost(int serverPort) {
+    private HelidonHost(int serverPort, int idleServerPort) {
         this.serverPort = serverPort;
+        this.idleServerPort = idleServerPort;
     }
 
     public static void main(String[] args) throws Exception {
-        WebServer server = WebServer.builder()
-                .host("127.0.0.1")
-                .port(0)
-                .addProtocol(WsConfig.builder().maxFrameLength(MAX_FRAME).build())
-                .addRouting(WsRouting.builder().endpoint("/chat/{room}", new Room()))
-                .build()
-                .start();
+        WebServer server = server(null);
+        WebServer idleServer = server(Duration.ofSeconds(1));
         try {
-            HelidonHost host = new HelidonHost(server.port());
-            System.out.println("READY server=" + host.serverPort + " raw=" + RawPeer.port());
+            HelidonHost host = new HelidonHost(server.port(), idleServer.port());
+            System.out.println("READY server=" + host.serverPort + " idle=" + host.idleServerPort + " raw="
+                    + RawPeer.port());
             ((Scenarios) host::run).playFromStandardInput();
         } finally {
             server.stop();
+            idleServer.stop();
         }
+    }
+
+    /**
+     * A server that closes the connections idle for longer than {@code idleTimeout}, checked as often; null: Helidon's
+     * defaults.
+     */
+    private static WebServer server(Duration idleTimeout) {
+        WebServerConfig.Builder builder = WebServer.builder().host("127.0.0.1").port(0);
+        if (idleTimeout != null) {
+            builder.idleConnectionTimeout(idleTimeout).idleConnectionPeriod(idleTimeout);
+        }
+        return builder.addProtocol(WsConfig.builder().maxFrameLength(MAX_FRAME).build())
+                .addRouting(WsRouting.builder().endpoint("/chat/{room}", new Room()))
+                .build()
+                .start();
     }
 
     private void run(String[] command) throws Exception {
@@ -57,6 +73,9 @@ public final class HelidonHost {
                 break;
             case "client-throws": // <path>: the client's listener fails on the server's answer; its onError closes 1011
                 session(serverPort, command[1], session -> session.send("echo", true));
+                break;
+            case "client-idle": // <path>: the client stays silent until the idle server's timeout (1 s) ends it
+                session(idleServerPort, command[1], session -> { });
                 break;
             case "client-too-big": // <path>: the client sends a frame over the server's limit
                 session(serverPort, command[1], session -> session.send("x".repeat(MAX_FRAME * 4), true));
