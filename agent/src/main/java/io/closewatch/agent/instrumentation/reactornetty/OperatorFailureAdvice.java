@@ -4,21 +4,27 @@ import io.closewatch.agent.bootstrap.CloseWatchBridge;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Reactor's {@code Operators.onOperatorError(subscription, failure, value, context)}: an operator caught
- * {@code failure} from the application's function (a {@code map}, a {@code filter}, a {@code doOnNext}, a
- * {@code flatMap}'s mapper, or the {@code Mono.error} that mapper returned, which {@code flatMap} reads at once) and
- * cancels its upstream before it passes the failure on; and {@code flatMap}'s {@code innerError(inner, failure)},
- * where a publisher its mapper returned failed later. While either
- * runs, the failure is this thread's, so that a WebSocket inbound cancelled on the way ({@link InboundCancelAdvice})
- * takes it as the cause of its end.
+ * A Reactor operator that holds a failure cancels its upstream before it passes the failure on:
+ * {@code Operators.onOperatorError(subscription, failure, value, context)} (the application's function threw: a
+ * {@code map}, a {@code filter}, a {@code doOnNext}, a {@code flatMap}'s mapper, or the {@code Mono.error} that mapper
+ * returned, which {@code flatMap} reads at once), {@code flatMap}'s {@code innerError(inner, failure)} (a publisher its
+ * mapper returned failed later) and {@code concatMap}'s {@code maybeOnError(failure, context, upstream)} (its mapper
+ * threw, or the publisher it returned failed). The failure is the first throwable argument. While the method runs,
+ * the failure is this thread's, so that a WebSocket inbound cancelled on the way ({@link InboundCancelAdvice}) takes
+ * it as the cause of its end.
  */
 public final class OperatorFailureAdvice {
     private OperatorFailureAdvice() {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object failing(@Advice.Argument(1) Throwable failure) {
-        return CloseWatchBridge.operatorFails(failure);
+    static Object failing(@Advice.AllArguments Object[] arguments) {
+        for (Object argument : arguments) {
+            if (argument instanceof Throwable) {
+                return CloseWatchBridge.operatorFails((Throwable) argument);
+            }
+        }
+        return CloseWatchBridge.operatorFails(null);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -82,7 +82,7 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
                         "reactor.core.publisher.FluxConcatMapNoPrefetch$FluxConcatMapNoPrefetchSubscriber"),
                         seesWebSockets)
                         .adviceIfPresent(named("maybeOnError").takesArguments(3)
-                                .takesArgument(0, "java.lang.Throwable"), advice("ConcatMapFailureAdvice")).shared());
+                                .takesArgument(0, "java.lang.Throwable"), advice("OperatorFailureAdvice")).shared());
     }
 
     /** The close frames of either side's operations, which declare the same members. */
