@@ -1,5 +1,6 @@
 package io.closewatch.containers;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -133,6 +134,22 @@ class FrameworkAppIT {
             }
             assertStays(host, expected);
             assertEquals(expectedCauses,
+                    Scrape.of(host.metricsPort()).values("websocket_close_causes_total", "application", "release"));
+        }
+    }
+
+    /**
+     * Micronaut's own idle timeout ({@code micronaut.server.idle-timeout}, Netty's idle timer under it) ends a silent
+     * session with 1001: its cause is {@code idle_timeout}.
+     */
+    @Test
+    void theFrameworksIdleTimeoutIsTheCauseOfItsClose() throws Exception {
+        try (HostJvm host = HostJvm.startApp("micronaut", List.of("-micronaut.server.idle-timeout=1s"),
+                JavaHomes.require(17), "port={port}")) {
+            JdkClientSessions.session(HttpClient.newHttpClient(),
+                    "ws://127.0.0.1:" + host.readyValue("port") + "/chat/1", webSocket -> { });
+            assertStays(host, Map.of(serverSeries("netty", "going_away", 1001, "/chat/{room}", "local"), 1.0));
+            assertEquals(Map.of(causeSeries("netty", "idle_timeout", 1001, "/chat/{room}"), 1.0),
                     Scrape.of(host.metricsPort()).values("websocket_close_causes_total", "application", "release"));
         }
     }

@@ -21,6 +21,7 @@ class NettyIT {
                 JavaHomes.require(java), "port={port}", List.of(), Map.of())) {
             String handler = "ws://127.0.0.1:" + host.readyValue("handler");
             String own = "ws://127.0.0.1:" + host.readyValue("handshaker");
+            String idle = "ws://127.0.0.1:" + host.readyValue("idle");
             String rawPeer = "ws://127.0.0.1:" + host.readyValue("raw");
             Steps steps = new Steps(host, "netty");
             steps.play("client-close 1000 /chat/1",
@@ -42,6 +43,17 @@ class NettyIT {
                     steps.series("server", "/chat/9", 1011, "server_error", "local"),
                     steps.cause("client", handler, 1011, "none"),
                     steps.cause("server", "/chat/9", 1011, "java.lang.IllegalStateException"));
+            // Netty's idle timer fires; the handler that takes its event closes with 1001, or drops the connection.
+            steps.play("client-idle /chat/10",
+                    steps.series("client", idle, 1001, "going_away", "remote"),
+                    steps.series("server", "/chat/10", 1001, "going_away", "local"),
+                    steps.cause("client", idle, 1001, "none"),
+                    steps.cause("server", "/chat/10", 1001, "idle_timeout"));
+            steps.play("client-idle-dropped /chat/11",
+                    steps.series("client", idle, 1006, "abnormal", "none"),
+                    steps.series("server", "/chat/11", 1006, "abnormal", "none"),
+                    steps.cause("client", idle, 1006, "none"),
+                    steps.cause("server", "/chat/11", 1006, "idle_timeout"));
             steps.play("client-throws /chat/9",
                     steps.series("client", handler, 1011, "server_error", "local"),
                     steps.series("server", "/chat/9", 1011, "server_error", "remote"),

@@ -20,6 +20,7 @@ public final class CloseSentAdvice {
         if (frame instanceof CloseWebSocketFrame) {
             int code = ((CloseWebSocketFrame) frame).statusCode();
             CloseWatchBridge.closeSent(context.channel(), Api.NETTY, code == -1 ? CloseCodes.NO_STATUS : code);
+            CloseWatchBridge.endsHere(context.channel()); // sent while Netty's idle timer fires: why it ends
         }
     }
 }

@@ -17,12 +17,14 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * session is the {@code Channel}: opened by a server handshake (labelled with the requested path: Netty knows no
  * template) or by a client handshake completed; every close frame written passes the encoder and every one read
  * the decoder; the session ends when its channel goes inactive; its cause is what the channel's handlers are told
- * ({@code exceptionCaught}). Where a framework built on Netty is to be seen
+ * ({@code exceptionCaught}), or Netty's idle timer ({@code IdleStateHandler.channelIdle}) when the handler that takes
+ * its event closes the session there and then: {@code idle_timeout}. Where a framework built on Netty is to be seen
  * (Vert.x, Reactor Netty), its own module counts its sessions, under its own labels, and this one stays out.
  */
 public final class NettyInstrumentation implements InstrumentationModule {
     private static final String CODEC = "io.netty.handler.codec.http.websocketx.";
     private static final String CHANNEL = "io.netty.channel.Channel";
+    private static final String CHANNEL_PROMISE = "io.netty.channel.ChannelPromise";
     private static final String FULL_REQUEST = "io.netty.handler.codec.http.FullHttpRequest";
 
     @Override
@@ -39,7 +41,8 @@ public final class NettyInstrumentation implements InstrumentationModule {
     @Override
     public String[] classFileNames() {
         return new String[] {"WebSocketServerHandshaker", "WebSocketClientHandshaker", "WebSocket08FrameEncoder",
-            "WebSocket08FrameDecoder", "DefaultChannelPipeline", "io/netty/channel/AbstractChannelHandlerContext"};
+            "WebSocket08FrameDecoder", "DefaultChannelPipeline", "io/netty/channel/AbstractChannelHandlerContext",
+            "io/netty/channel/AbstractChannel$AbstractUnsafe", "io/netty/handler/timeout/IdleStateHandler"};
     }
 
     @Override
@@ -65,6 +68,12 @@ public final class NettyInstrumentation implements InstrumentationModule {
                         .advice(named("fireChannelInactive").takesArguments(0), advice("EndAdvice")).shared(),
                 new TypeHooks(TypeMatch.named("io.netty.channel.AbstractChannelHandlerContext"), nettyAlone)
                         .advice(named("invokeExceptionCaught").takesArguments("java.lang.Throwable"),
-                                advice("ErrorAdvice")).shared());
+                                advice("ErrorAdvice")).shared(),
+                // Netty's idle timer, and where every channel's close begins: a session closed as it fires ends by it.
+                new TypeHooks(TypeMatch.named("io.netty.handler.timeout.IdleStateHandler"), nettyAlone)
+                        .advice(named("channelIdle").takesArguments(2), advice("IdleTimerAdvice")).shared(),
+                new TypeHooks(TypeMatch.named("io.netty.channel.AbstractChannel$AbstractUnsafe"), nettyAlone)
+                        .advice(named("close").takesArguments(CHANNEL_PROMISE), advice("ChannelCloseAdvice"))
+                        .shared());
     }
 }

@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -24,6 +25,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -36,7 +39,8 @@ import java.util.function.Consumer;
  * Netty's WebSocket codec (4.1 and 4.2) used directly, on 127.0.0.1: a server with
  * {@code WebSocketServerProtocolHandler} at {@code /chat} (and below), a server that drives a
  * {@code WebSocketServerHandshaker} itself, a client with {@code WebSocketClientProtocolHandler}, and raw-socket peers.
- * Both servers close with the code a "close:&lt;code&gt;" message asks for; the first answers "echo" with "echo".
+ * Both servers close with the code a "close:&lt;code&gt;" message asks for; the first answers "echo" with "echo". A
+ * third, as the first, closes a session idle for a second with 1001 (or drops it: "drop-when-idle").
  * Reads one scenario per line, plays it,
  * answers "DONE" once every session it started has ended, and stops on "exit".
  */
@@ -47,11 +51,13 @@ public final class NettyHost {
     private final EventLoopGroup group;
     private final int protocolHandlerPort;
     private final int handshakerPort;
+    private final int idlePort;
 
-    private NettyHost(EventLoopGroup group, int protocolHandlerPort, int handshakerPort) {
+    private NettyHost(EventLoopGroup group, int protocolHandlerPort, int handshakerPort, int idlePort) {
         this.group = group;
         this.protocolHandlerPort = protocolHandlerPort;
         this.handshakerPort = handshakerPort;
+        this.idlePort = idlePort;
     }
 
     @SuppressWarnings("deprecation") // NioEventLoopGroup is the one group both Netty 4.1 and 4.2 have
@@ -63,12 +69,18 @@ public final class NettyHost {
                             .newBuilder().websocketPath("/chat").checkStartsWith(true).build()), new CloseAsAsked()));
             Channel handshakerServer = server(group, pipeline -> pipeline.addLast(new HttpServerCodec(),
                     new HttpObjectAggregator(65536), new OwnHandshake()));
-            NettyHost host = new NettyHost(group, port(protocolHandlerServer), port(handshakerServer));
+            Channel idleServer = server(group, pipeline -> pipeline.addLast(new HttpServerCodec(),
+                    new HttpObjectAggregator(65536), new IdleStateHandler(1, 0, 0, TimeUnit.SECONDS),
+                    new GoingAwayWhenIdle(), new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig
+                            .newBuilder().websocketPath("/chat").checkStartsWith(true).build())));
+            NettyHost host = new NettyHost(group, port(protocolHandlerServer), port(handshakerServer),
+                    port(idleServer));
             System.out.println("READY handler=" + host.protocolHandlerPort + " handshaker=" + host.handshakerPort
-                    + " raw=" + RawPeer.port());
+                    + " idle=" + host.idlePort + " raw=" + RawPeer.port());
             ((Scenarios) host::run).playFromStandardInput();
             protocolHandlerServer.close().sync();
             handshakerServer.close().sync();
+            idleServer.close().sync();
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         }
@@ -119,6 +131,34 @@ public final class NettyHost {
         }
     }
 
+    /**
+     * Between Netty's idle timer (a second without a read) and the protocol handler: closes an idle session with 1001,
+     * as servers do, or, once told "drop-when-idle", closes its channel without a frame (the protocol handler would
+     * send a close frame for a close that passes it).
+     */
+    private static final class GoingAwayWhenIdle extends ChannelInboundHandlerAdapter {
+        private boolean drop;
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            drop |= message instanceof TextWebSocketFrame text && text.text().equals("drop-when-idle");
+            context.fireChannelRead(message);
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext context, Object event) {
+            if (event instanceof IdleStateEvent) {
+                if (drop) {
+                    context.close();
+                } else {
+                    context.writeAndFlush(new CloseWebSocketFrame(1001, "idle"));
+                }
+            } else {
+                context.fireUserEventTriggered(event);
+            }
+        }
+    }
+
     /** A server that upgrades and answers close frames itself, with a {@code WebSocketServerHandshaker}. */
     private static final class OwnHandshake extends SimpleChannelInboundHandler<Object> {
         private WebSocketServerHandshaker handshaker;
@@ -158,6 +198,13 @@ public final class NettyHost {
             case "client-throws": // <path>: the client's handler fails on the server's message, and closes with 1011
                 session(serverOf(command[1]), command[1],
                         channel -> channel.writeAndFlush(new TextWebSocketFrame("echo")), true);
+                break;
+            case "client-idle": // <path>: the client stays silent until the idle server's timer (1 s) ends it
+                session(idlePort, command[1], channel -> { });
+                break;
+            case "client-idle-dropped": // <path>: the same, the server closing the channel without a frame
+                session(idlePort, command[1],
+                        channel -> channel.writeAndFlush(new TextWebSocketFrame("drop-when-idle")));
                 break;
             case "server-too-big": // <path>: the server sends more than the client takes
                 session(serverOf(command[1]), command[1],
