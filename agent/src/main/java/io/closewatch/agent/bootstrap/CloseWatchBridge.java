@@ -278,7 +278,7 @@ public final class CloseWatchBridge {
         return ending(IDLE_TIMER);
     }
 
-    /** What {@link #operatorFails} or {@link #idleTimerRuns} returned: what was ending sessions on this thread before. */
+    /** Takes what {@link #operatorFails} or {@link #idleTimerRuns} returned: what was ending sessions here before. */
     public static void endingDone(Object replaced) {
         ending(replaced);
     }

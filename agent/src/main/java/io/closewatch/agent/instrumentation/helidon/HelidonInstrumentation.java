@@ -20,7 +20,8 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * frame); and {@code WsListener.onClose}, which both call with the peer's close frame's code. The server's idle timer
  * ({@code IdleTimeoutHandler.run}) closes a session with {@code close(interrupt)}: {@code idle_timeout}. The server's
  * endpoint label is the path a listener was routed by ({@code WsRoute.create(path, listener)}); a listener made per
- * connection by a {@code Supplier} is {@code unknown}. Helidon 4 needs Java 21: no Helidon type appears in this module's advice.
+ * connection by a {@code Supplier} is {@code unknown}. Helidon 4 needs Java 21: no Helidon type appears in this
+ * module's advice.
  */
 public final class HelidonInstrumentation implements InstrumentationModule {
     private static final String SERVER = "io.helidon.webserver.websocket.";

@@ -23,10 +23,10 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * Netty's classes under it are hooked for Reactor Netty's sessions only: its client handshaker (the open) and its frame
  * decoder, which closes by itself a frame too big (1009) or malformed (1002). Why a session ended: the I/O error of
  * {@code onInboundError}, or the failure that cancelled the inbound ({@code FluxReceive.cancel()}, on the thread that
- * cancels): a WebFlux handler's failure ends the session so, before it reaches the handler's subscriber. Reactor's operators cancel on a failure in
- * {@code Operators.onOperatorError} (a function that throws), {@code flatMap}'s {@code innerError} and
- * {@code concatMap}'s {@code maybeOnError} (a publisher the mapper returned failed); elsewhere the cause is
- * {@code none}.
+ * cancels): a WebFlux handler's failure ends the session so, before it reaches the handler's subscriber. Reactor's
+ * operators cancel on a failure in {@code Operators.onOperatorError} (a function that throws), {@code flatMap}'s
+ * {@code innerError} and {@code concatMap}'s {@code maybeOnError} (a publisher the mapper returned failed); elsewhere
+ * the cause is {@code none}.
  */
 public final class ReactorNettyInstrumentation implements InstrumentationModule {
     private static final String SERVER = "reactor.netty.http.server.WebsocketServerOperations";

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 /**
  * A Helidon 4 SE WebSocket server and its {@code WsClient} on 127.0.0.1, for {@code HelidonIT}: prints
  * {@code READY server=<port> idle=<port> raw=<port>} and plays one scenario per line. The server routes
- * "/chat/{room}", closes as a message asks ("close:&lt;code&gt;") and takes frames of at most {@value #MAX_FRAME} bytes;
- * the idle one, the same, closes connections idle for a second.
+ * "/chat/{room}", closes as a message asks ("close:&lt;code&gt;") and takes frames of at most {@value #MAX_FRAME}
+ * bytes; the idle one, the same, closes connections idle for a second.
  */
 public final class HelidonHost {
     private static final int MAX_FRAME = 1024;
