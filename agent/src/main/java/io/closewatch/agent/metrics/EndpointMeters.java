@@ -79,8 +79,10 @@ public final class EndpointMeters {
             active.decrementAndGet();
             duration(CloseCategory.of(code)).record(Math.max(0, durationNanos), TimeUnit.NANOSECONDS);
         }
-        int seriesCode = seriesCode(code, initiator);
-        closeCounter(seriesCode, code, initiator).increment();
+        // The usual close: a code whose counter exists already, found by one read of its slot.
+        Counter known = code >= 0 && code <= CounterTable.MAX_CODE ? closes.find(code, initiator.ordinal()) : null;
+        int seriesCode = known != null ? code : seriesCode(code);
+        (known != null ? known : closeCounter(seriesCode, code, initiator)).increment();
         causes.count(cause, seriesCode);
     }
 
@@ -89,15 +91,15 @@ public final class EndpointMeters {
     }
 
     /**
-     * The code of the series a close with {@code code} is counted in: the code itself, or
+     * The code of the series a close with {@code code} is counted in, where its counter is not there yet: the code, or
      * {@link CauseMeters#INVALID_CODE} for one that is no close code (a broken API caller's; close codes are 16-bit),
      * or {@link CauseMeters#OTHER_CODE} past {@code max.codes}.
      */
-    private int seriesCode(int code, Initiator initiator) {
+    private int seriesCode(int code) {
         if (code < 0 || code > CounterTable.MAX_CODE) {
             return CauseMeters.INVALID_CODE;
         }
-        if (closes.find(code, initiator.ordinal()) != null || admit(code)) {
+        if (admit(code)) {
             return code;
         }
         codesCapped.increment();
