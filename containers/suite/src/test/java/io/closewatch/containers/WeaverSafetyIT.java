@@ -46,14 +46,14 @@ class WeaverSafetyIT {
 
             host.play("redefine onClose-v1"); // as compiled: what an IDE's HotSwap of an unchanged class sends
             host.play("jdk-server-close 4001 /programmatic/2");
-            assertEquals("LAST_ON_CLOSE onClose-v1", lastOnClose(host));
+            assertEquals("onClose-v1", onCloseSaid(host, "/programmatic/2"));
             expected.put(series("jakarta", "server", SERVER_PROGRAMMATIC, 4001, "application", "local"), 1.0);
             expected.put(series("jdk", "client", client, 4001, "application", "remote"), 1.0);
             assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected));
 
             host.play("redefine onClose-v2"); // a method body edited
             host.play("jdk-client-close 1000 /programmatic/3");
-            assertEquals("LAST_ON_CLOSE onClose-v2", lastOnClose(host), "the edited body runs");
+            assertEquals("onClose-v2", onCloseSaid(host, "/programmatic/3"), "the edited body runs");
             expected.put(series("jakarta", "server", SERVER_PROGRAMMATIC, 1000, "normal", "remote"), 2.0);
             expected.put(series("jdk", "client", client, 1000, "normal", "local"), 2.0);
             assertEquals(expected, Scrape.awaitCloses(host.metricsPort(), expected));
@@ -154,15 +154,19 @@ class WeaverSafetyIT {
         }
     }
 
-    /** What the endpoint's onClose said since last asked: its session may end a moment after the client's. */
-    private static String lastOnClose(HostJvm host) throws Exception {
+    /**
+     * What the endpoint's onClose said of itself for the session on {@code path}, or "null": its session may end a
+     * moment after the client's.
+     */
+    private static String onCloseSaid(HostJvm host, String path) throws Exception {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         String said;
         do {
-            host.play("last-on-close");
-            List<String> lines = host.output().stream().filter(line -> line.startsWith("LAST_ON_CLOSE")).toList();
-            said = lines.get(lines.size() - 1);
-        } while (said.equals("LAST_ON_CLOSE null") && System.nanoTime() < deadline);
+            host.play("on-close-said " + path);
+            List<String> lines = host.output().stream().filter(line -> line.startsWith("ON_CLOSE_SAID " + path + " "))
+                    .toList();
+            said = lines.get(lines.size() - 1).substring(("ON_CLOSE_SAID " + path + " ").length());
+        } while (said.equals("null") && System.nanoTime() < deadline);
         return said;
     }
 

@@ -169,9 +169,8 @@ public final class ItHost {
             case "redefine": // <marker>: ProgrammaticEndpoint redefined, its onClose saying <marker> (compiled: onClose-v1)
                 Redefiner.redefine(ServerEndpoints.ProgrammaticEndpoint.class, "onClose-v1", command[1]);
                 break;
-            case "last-on-close": // prints which version of ProgrammaticEndpoint.onClose ran since last asked
-                System.out.println("LAST_ON_CLOSE " + ServerEndpoints.lastOnClose);
-                ServerEndpoints.lastOnClose = null;
+            case "on-close-said": // <path>: prints which version of ProgrammaticEndpoint.onClose ran for <path>'s session
+                System.out.println("ON_CLOSE_SAID " + command[1] + " " + ServerEndpoints.ON_CLOSE_SAID.get(command[1]));
                 break;
             case "concurrent": // <sessions> <path>: mixed endings, all at once
                 concurrent(Integer.parseInt(command[1]), command[2]);

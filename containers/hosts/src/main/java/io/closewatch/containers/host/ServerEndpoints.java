@@ -15,6 +15,8 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server endpoints of the test host, in the shapes the agent must handle: annotated with an unusual
@@ -157,18 +159,21 @@ final class ServerEndpoints {
 
     /**
      * Overrides onClose and calls super: one session must still be counted once. Its onClose says which version of
-     * its body ran ({@link #lastOnClose}), which a redefinition edits ({@link Redefiner}).
+     * its body ran ({@link #ON_CLOSE_SAID}), which a redefinition edits ({@link Redefiner}).
      */
     public static final class ProgrammaticEndpoint extends ProgrammaticEndpointBase {
         @Override
         public void onClose(Session session, CloseReason closeReason) {
-            lastOnClose = "onClose-v1";
+            ON_CLOSE_SAID.put(session.getRequestURI().getPath(), "onClose-v1");
             super.onClose(session, closeReason);
         }
     }
 
-    /** What the last {@link ProgrammaticEndpoint#onClose} to run said of itself. */
-    static volatile String lastOnClose;
+    /**
+     * What {@link ProgrammaticEndpoint#onClose} said of itself, by the path of the session it ran for: an onClose may
+     * run a moment after its client saw the session end, and a late one must not be taken for the next session's.
+     */
+    static final Map<String, String> ON_CLOSE_SAID = new ConcurrentHashMap<>();
 
     /** Does not override onClose at all. */
     public static final class PlainProgrammaticEndpoint extends ProgrammaticEndpointBase {
