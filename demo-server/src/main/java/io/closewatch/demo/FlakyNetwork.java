@@ -79,12 +79,14 @@ final class FlakyNetwork implements AutoCloseable {
         if (server == null) {
             return;
         }
-        daemon(() -> pump(server, client), "flaky-down").start();
-        cutter.schedule(() -> {
+        // The cut is timed from the server's first answer (its handshake's): a tunnel cut before it would be a
+        // handshake that failed, which the client tries again, not a session dropped.
+        Runnable cutLater = () -> cutter.schedule(() -> {
             reset(client);
             reset(server);
         }, ThreadLocalRandom.current().nextLong(300, 1_500), TimeUnit.MILLISECONDS);
-        pump(client, server);
+        daemon(() -> pump(server, client, cutLater), "flaky-down").start();
+        pump(client, server, () -> { });
     }
 
     /**
@@ -125,15 +127,21 @@ final class FlakyNetwork implements AutoCloseable {
         return null;
     }
 
-    private static void pump(Socket from, Socket to) {
+    /** Copies {@code from} to {@code to} until either ends; runs {@code firstBytes} once the first bytes passed. */
+    private static void pump(Socket from, Socket to, Runnable firstBytes) {
         byte[] buffer = new byte[8192];
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
+            boolean first = true;
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, read);
                 out.flush();
+                if (first && read > 0) {
+                    first = false;
+                    firstBytes.run();
+                }
             }
         } catch (IOException ignored) {
             // the cut, or the other side went away: the other pump resets both sockets
