@@ -57,6 +57,24 @@ class ReactorNettyIT {
                             steps.series("server", "/chat/{room}", 1002, "protocol_error", "local")),
                             all(steps.cause("client", webFlux, 1002, "none"),
                                     steps.cause("server", "/chat/{room}", 1002, later)))));
+            // So when an operator that joins publishers cancels the inbound because another of them failed: the
+            // output's source of Mono.zip(input, output), Mono.when or Flux.zip, or the publisher a switchMap
+            // switched to.
+            for (String join : List.of("zip", "when", "flux-zip")) {
+                steps.play("server-fails /" + join + "/1",
+                        steps.series("client", webFlux, 1005, "no_status", "remote"),
+                        steps.series("server", "/" + join + "/{room}", 1006, "abnormal", "local"),
+                        steps.cause("client", webFlux, 1005, "none"),
+                        steps.cause("server", "/" + join + "/{room}", 1006, "java.lang.IllegalStateException"));
+            }
+            for (String switching : List.of("switch", "switch-prefetch")) {
+                steps.play("server-fails /" + switching + "/1",
+                        steps.series("client", webFlux, 1005, "no_status", "remote"),
+                        steps.series("server", "/" + switching + "/{room}", 1006, "abnormal", "local"),
+                        steps.cause("client", webFlux, 1005, "none"),
+                        steps.cause("server", "/" + switching + "/{room}", 1006,
+                                "java.lang.IllegalArgumentException"));
+            }
             // The same on the client (a flatMap's Mono.error): the cause of its 1006; the server reads 1005.
             steps.play("client-fails /chat/6",
                     steps.series("client", webFlux, 1006, "abnormal", "local"),

@@ -9,7 +9,9 @@ import net.bytebuddy.asm.Advice;
  * {@code map}, a {@code filter}, a {@code doOnNext}, a {@code flatMap}'s mapper, or the {@code Mono.error} that mapper
  * returned, which {@code flatMap} reads at once), {@code flatMap}'s {@code innerError(inner, failure)} (a publisher its
  * mapper returned failed later) and {@code concatMap}'s {@code maybeOnError(failure, context, upstream)} (its mapper
- * threw, or the publisher it returned failed). The failure is the first throwable argument. While the method runs,
+ * threw, or the publisher it returned failed), and where an operator that joins publishers ({@code switchMap},
+ * {@code zip}, {@code when}) takes the failure of one of them and cancels the others. The failure is the first
+ * throwable argument. While the method runs,
  * the failure is this thread's, so that a WebSocket inbound cancelled on the way ({@link InboundCancelAdvice}) takes
  * it as the cause of its end.
  */

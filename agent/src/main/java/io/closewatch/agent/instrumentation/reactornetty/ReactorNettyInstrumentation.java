@@ -2,6 +2,7 @@ package io.closewatch.agent.instrumentation.reactornetty;
 
 import io.closewatch.agent.instrumentation.ClassLoaderCanSee;
 import io.closewatch.agent.instrumentation.InstrumentationModule;
+import io.closewatch.agent.instrumentation.MethodMatch;
 import io.closewatch.agent.instrumentation.TypeHooks;
 import io.closewatch.agent.instrumentation.TypeMatch;
 
@@ -25,8 +26,9 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * {@code onInboundError}, or the failure that cancelled the inbound ({@code FluxReceive.cancel()}, on the thread that
  * cancels): a WebFlux handler's failure ends the session so, before it reaches the handler's subscriber. Reactor's
  * operators cancel on a failure in {@code Operators.onOperatorError} (a function that throws), {@code flatMap}'s
- * {@code innerError} and {@code concatMap}'s {@code maybeOnError} (a publisher the mapper returned failed); elsewhere
- * the cause is {@code none}.
+ * {@code innerError} and {@code concatMap}'s {@code maybeOnError} (a publisher the mapper returned failed), and the
+ * operators that join publishers where one of them fails ({@code switchMap}, {@code Flux.zip}, {@code Mono.zip},
+ * {@code Mono.when}); elsewhere the cause is {@code none}.
  */
 public final class ReactorNettyInstrumentation implements InstrumentationModule {
     private static final String SERVER = "reactor.netty.http.server.WebsocketServerOperations";
@@ -37,6 +39,8 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
             "io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException";
     private static final String CLOSE_FRAME = "io.netty.handler.codec.http.websocketx.CloseWebSocketFrame";
     private static final String CLOSE_STATUS = "io.netty.handler.codec.http.websocketx.WebSocketCloseStatus";
+    private static final MethodMatch ON_ERROR = named("onError").takesArguments(1)
+            .takesArgument(0, "java.lang.Throwable");
 
     @Override
     public String stack() {
@@ -49,6 +53,8 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
             "reactor/netty/channel/ChannelOperations", "reactor/netty/channel/FluxReceive",
             "reactor/core/publisher/Operators",
             "reactor/core/publisher/FluxConcatMapNoPrefetch$", "reactor/core/publisher/FluxFlatMap$FlatMapMain",
+            "reactor/core/publisher/FluxSwitchMap", "reactor/core/publisher/FluxZip$ZipCoordinator",
+            "reactor/core/publisher/MonoZip$ZipInner", "reactor/core/publisher/MonoWhen$WhenInner",
             "WebSocketClientHandshaker", "WebSocket08FrameDecoder"};
     }
 
@@ -82,7 +88,23 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
                         "reactor.core.publisher.FluxConcatMapNoPrefetch$FluxConcatMapNoPrefetchSubscriber"),
                         seesWebSockets)
                         .adviceIfPresent(named("maybeOnError").takesArguments(3)
-                                .takesArgument(0, "java.lang.Throwable"), advice("OperatorFailureAdvice")).shared());
+                                .takesArgument(0, "java.lang.Throwable"), advice("OperatorFailureAdvice")).shared(),
+                innerFails("reactor.core.publisher.FluxSwitchMap$SwitchMapMain", named("innerError")
+                        .takesArguments(2).takesArgument(1, "java.lang.Throwable"), seesWebSockets),
+                innerFails("reactor.core.publisher.FluxSwitchMapNoPrefetch$SwitchMapInner", ON_ERROR, seesWebSockets),
+                innerFails("reactor.core.publisher.FluxZip$ZipCoordinator", named("error").takesArguments(2)
+                        .takesArgument(0, "java.lang.Throwable"), seesWebSockets),
+                innerFails("reactor.core.publisher.MonoZip$ZipInner", ON_ERROR, seesWebSockets),
+                innerFails("reactor.core.publisher.MonoWhen$WhenInner", ON_ERROR, seesWebSockets));
+    }
+
+    /**
+     * An operator that joins publishers ({@code switchMap}, {@code zip}, {@code when}) cancels the others when one of
+     * them fails, in the method that takes the failure.
+     */
+    private TypeHooks innerFails(String type, MethodMatch failed, ClassLoaderCanSee seesWebSockets) {
+        return new TypeHooks(TypeMatch.named(type), seesWebSockets)
+                .adviceIfPresent(failed, advice("OperatorFailureAdvice")).shared();
     }
 
     /** The close frames of either side's operations, which declare the same members. */

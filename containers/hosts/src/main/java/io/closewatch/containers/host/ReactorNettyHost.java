@@ -1,5 +1,6 @@
 package io.closewatch.containers.host;
 
+import org.reactivestreams.Publisher;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.DispatcherHandler;
@@ -11,7 +12,9 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.websocket.WebsocketInbound;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -52,7 +56,12 @@ public final class ReactorNettyHost {
         GenericApplicationContext context = new GenericApplicationContext();
         context.registerBean("webHandler", DispatcherHandler.class);
         context.registerBean(SimpleUrlHandlerMapping.class,
-                () -> new SimpleUrlHandlerMapping(Map.of("/chat/{room}", (WebSocketHandler) ReactorNettyHost::chat), 1));
+                () -> new SimpleUrlHandlerMapping(Map.of("/chat/{room}", (WebSocketHandler) ReactorNettyHost::chat,
+                        "/zip/{room}", (WebSocketHandler) s -> inAndOut(s, Mono::zip),
+                        "/when/{room}", (WebSocketHandler) s -> inAndOut(s, Mono::when),
+                        "/flux-zip/{room}", (WebSocketHandler) s -> inAndOut(s, Flux::zip),
+                        "/switch/{room}", (WebSocketHandler) s -> switching(s, 0),
+                        "/switch-prefetch/{room}", (WebSocketHandler) s -> switching(s, 8)), 1));
         context.registerBean(WebSocketHandlerAdapter.class);
         context.refresh();
         DisposableServer webFlux = HttpServer.create().host("127.0.0.1").port(0)
@@ -95,6 +104,36 @@ public final class ReactorNettyHost {
             }
             return Mono.empty();
         }).then();
+    }
+
+    /**
+     * WebFlux's own shape for a handler that reads and writes, {@code Mono.zip(input, output)} or
+     * {@code Mono.when(input, output)}: the output's source fails when a "fail" message comes in, and the operator that
+     * joins them cancels the input.
+     */
+    private static Mono<Void> inAndOut(WebSocketSession session,
+            BiFunction<Mono<Void>, Mono<Void>, Publisher<?>> join) {
+        Sinks.Many<String> source = Sinks.many().unicast().onBackpressureBuffer();
+        Mono<Void> input = session.receive().map(WebSocketMessage::getPayloadAsText).doOnNext(text -> {
+            if (text.equals("fail")) {
+                source.tryEmitError(new IllegalStateException("the output's source fails, as asked"));
+            }
+        }).then();
+        Mono<Void> output = session.send(source.asFlux().map(session::textMessage));
+        return Flux.from(join.apply(input, output)).then();
+    }
+
+    /**
+     * A {@code switchMap} whose publisher for a "fail" message fails; with a {@code prefetch}, Reactor's older
+     * operator.
+     */
+    @SuppressWarnings("deprecation") // switchMap(mapper, prefetch): still in applications
+    private static Mono<Void> switching(WebSocketSession session, int prefetch) {
+        Function<String, Publisher<? extends Void>> mapper = text -> text.equals("fail")
+                ? Mono.error(new IllegalArgumentException("the switched-to publisher fails, as asked"))
+                : Mono.empty();
+        Flux<String> texts = session.receive().map(WebSocketMessage::getPayloadAsText);
+        return (prefetch == 0 ? texts.switchMap(mapper) : texts.switchMap(mapper, prefetch)).then();
     }
 
     /** Reactor Netty's own handler, the same as {@link #chat}. */
