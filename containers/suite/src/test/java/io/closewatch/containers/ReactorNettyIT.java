@@ -58,9 +58,9 @@ class ReactorNettyIT {
                             all(steps.cause("client", webFlux, 1002, "none"),
                                     steps.cause("server", "/chat/{room}", 1002, later)))));
             // So when an operator that joins publishers cancels the inbound because another of them failed: the
-            // output's source of Mono.zip(input, output), Mono.when or Flux.zip, or the publisher a switchMap
-            // switched to.
-            for (String join : List.of("zip", "when", "flux-zip")) {
+            // output's source of Mono.zip(input, output), Mono.when, Flux.zip or Flux.merge (a flatMap), or the
+            // publisher a switchMap switched to.
+            for (String join : List.of("zip", "when", "flux-zip", "merge")) {
                 steps.play("server-fails /" + join + "/1",
                         steps.series("client", webFlux, 1005, "no_status", "remote"),
                         steps.series("server", "/" + join + "/{room}", 1006, "abnormal", "local"),

@@ -60,6 +60,7 @@ public final class ReactorNettyHost {
                         "/zip/{room}", (WebSocketHandler) s -> inAndOut(s, Mono::zip),
                         "/when/{room}", (WebSocketHandler) s -> inAndOut(s, Mono::when),
                         "/flux-zip/{room}", (WebSocketHandler) s -> inAndOut(s, Flux::zip),
+                        "/merge/{room}", (WebSocketHandler) s -> inAndOut(s, Flux::merge),
                         "/switch/{room}", (WebSocketHandler) s -> switching(s, 0),
                         "/switch-prefetch/{room}", (WebSocketHandler) s -> switching(s, 8)), 1));
         context.registerBean(WebSocketHandlerAdapter.class);
@@ -107,8 +108,8 @@ public final class ReactorNettyHost {
     }
 
     /**
-     * WebFlux's own shape for a handler that reads and writes, {@code Mono.zip(input, output)} or
-     * {@code Mono.when(input, output)}: the output's source fails when a "fail" message comes in, and the operator that
+     * WebFlux's own shape for a handler that reads and writes, {@code Mono.zip(input, output)} (or {@code Mono.when},
+     * {@code Flux.zip}, {@code Flux.merge}): the output's source fails when a "fail" message comes in, and the operator that
      * joins them cancels the input.
      */
     private static Mono<Void> inAndOut(WebSocketSession session,
