@@ -53,6 +53,11 @@ class VertxIT {
                     steps.series("client", server, 1000, "normal", "local"),
                     steps.series("server", "/chat/5", 1000, "normal", "remote"),
                     steps.cause("client", server, 1000, "none"), steps.cause("server", "/chat/5", 1000, "none"));
+            // The same for the client's handler.
+            steps.play("client-throws /chat/5",
+                    steps.series("client", server, 1000, "normal", "local"),
+                    steps.series("server", "/chat/5", 1000, "normal", "remote"),
+                    steps.cause("client", server, 1000, "none"), steps.cause("server", "/chat/5", 1000, "none"));
             // A message over the server's limit is dropped (the handler's exception handler is told); the session
             // goes on, and the client's close ends it.
             steps.play("client-too-big /chat/4",

@@ -57,6 +57,9 @@ public final class VertxHost {
             if (text.equals("throw")) {
                 throw new IllegalStateException("the handler fails, as asked");
             }
+            if (text.equals("echo")) {
+                ws.writeTextMessage("echo");
+            }
         });
     }
 
@@ -72,6 +75,22 @@ public final class VertxHost {
                 session(serverPort, command[1], ws -> {
                     ws.writeTextMessage("throw");
                     ws.close((short) 1000, "bye");
+                });
+                break;
+            case "client-throws": // <path>: the client's handler throws on the server's message, then the client closes
+                session(serverPort, command[1], ws -> {
+                    CountDownLatch threw = new CountDownLatch(1);
+                    ws.textMessageHandler(text -> {
+                        threw.countDown();
+                        throw new IllegalStateException("the client's handler fails, as asked");
+                    });
+                    ws.writeTextMessage("echo");
+                    try {
+                        ItHost.await(threw, "the Vert.x client's handler");
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    ws.close((short) 1000, "bye"); // on the event loop, after the handler's throw
                 });
                 break;
             case "client-idle": // <path>: the client stays silent until the idle server's timeout (1 s) ends it
