@@ -77,6 +77,10 @@ class JavaWebSocketIT {
                     steps.cause("server", "/chat/2", 1006, "none"));
             steps.play("raw-client rst /chat/2", steps.series("server", "/chat/2", 1006, "abnormal", "none"),
                     steps.cause("server", "/chat/2", 1006, "none"));
+            // Its lost-connection check drops a peer that answers no ping without a close frame, and tells onError
+            // nothing: the peer is gone, which is no idle timeout (an idle peer answers pings).
+            steps.play("raw-client-silent /chat/3", steps.series("server", "/chat/3", 1006, "abnormal", "none"),
+                    steps.cause("server", "/chat/3", 1006, "none"));
             steps.play("raw-client close/4003 /chat/2",
                     steps.series("server", "/chat/2", 4003, "application", "remote"));
             // Java-WebSocket tells the application 1000 for a close frame without a code, as Tomcat and Vert.x do.

@@ -29,19 +29,29 @@ public final class JavaWebSocketHost {
     private static final int MAX_FRAME = 1024;
 
     private final int serverPort;
+    private final int watchfulPort;
 
-    private JavaWebSocketHost(int serverPort) {
+    private JavaWebSocketHost(int serverPort, int watchfulPort) {
         this.serverPort = serverPort;
+        this.watchfulPort = watchfulPort;
     }
 
     public static void main(String[] args) throws Exception {
         Server server = new Server();
+        // The same server, checking every second that its peers still answer its pings (Java-WebSocket's own
+        // lost-connection check; the other server checks every minute, its default).
+        Server watchful = new Server();
+        watchful.setConnectionLostTimeout(1);
         server.start();
+        watchful.start();
         ItHost.await(server.started, "the Java-WebSocket server's start");
-        JavaWebSocketHost host = new JavaWebSocketHost(server.getPort());
-        System.out.println("READY server=" + host.serverPort + " raw=" + RawPeer.port());
+        ItHost.await(watchful.started, "the watchful Java-WebSocket server's start");
+        JavaWebSocketHost host = new JavaWebSocketHost(server.getPort(), watchful.getPort());
+        System.out.println("READY server=" + host.serverPort + " watchful=" + host.watchfulPort + " raw="
+                + RawPeer.port());
         ((Scenarios) host::run).playFromStandardInput();
         server.stop(1000);
+        watchful.stop(1000);
     }
 
     private void run(String[] command) throws Exception {
@@ -57,6 +67,9 @@ public final class JavaWebSocketHost {
                 break;
             case "client-throws": // <path>: the client's onMessage fails on the echo; its onError closes with 1011
                 session(serverPort, command[1], client -> client.send("echo"));
+                break;
+            case "raw-client-silent": // <path>: a raw client that answers no ping, until the watchful server drops it
+                RawWebSocket.playClient(watchfulPort, "silent", command[1]);
                 break;
             case "client-too-big": // <path>: the client sends a frame over the server's limit
                 session(serverPort, command[1], client -> client.send("x".repeat(MAX_FRAME * 4)));

@@ -40,7 +40,8 @@ final class RawWebSocket {
 
     /**
      * A raw client's session with the server on {@code port}: it closes with a code ("close/4001", or
-     * "close/empty" for a close frame without one), or drops the connection ("fin", "rst").
+     * "close/empty" for a close frame without one), drops the connection ("fin", "rst"), or stays silent, answering
+     * nothing, not even a ping, until the server gives up on it ("silent").
      */
     static void playClient(int port, String action, String path) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
@@ -52,6 +53,8 @@ final class RawWebSocket {
                 drain(socket);
             } else if (action.equals("rst")) {
                 reset(socket);
+            } else if (action.equals("silent")) {
+                drain(socket);
             } else if (!action.equals("fin")) {
                 throw new IllegalArgumentException("unknown raw client action " + action);
             }
