@@ -374,6 +374,14 @@ abstract class ContainerScenarios {
                 causes("okhttp", "client", rawPeer, 1006, failure, 1));
     }
 
+    /** A peer that answers no ping: OkHttp's ping timeout fails the session, with a SocketTimeoutException. */
+    @Test
+    void anOkHttpPingThatTimesOutIsTheCauseOfItsEnd() throws Exception {
+        Assumptions.assumeTrue(container == Container.TOMCAT_11, "OkHttp is in the Tomcat 11 host's runtime only");
+        play("okhttp-ping-timeout", closes("okhttp", "client", rawPeer, 1006, "abnormal", "none", 1),
+                causes("okhttp", "client", rawPeer, 1006, "java.net.SocketTimeoutException", 1));
+    }
+
     @Test
     void concurrentOkHttpSessionsAreCountedExactly() throws Exception {
         Assumptions.assumeTrue(container == Container.TOMCAT_11, "OkHttp is in the Tomcat 11 host's runtime only");

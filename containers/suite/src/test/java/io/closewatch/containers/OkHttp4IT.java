@@ -30,6 +30,9 @@ class OkHttp4IT {
             // A listener that throws: OkHttp fails the session with its exception.
             steps.play("listener-throws", steps.series("client", rawPeer, 1006, "abnormal", "none"),
                     steps.cause("client", rawPeer, 1006, "java.lang.IllegalStateException"));
+            // A peer that answers no ping: OkHttp's ping timeout fails the session with a SocketTimeoutException.
+            steps.play("ping-timeout", steps.series("client", rawPeer, 1006, "abnormal", "none"),
+                    steps.cause("client", rawPeer, 1006, "java.net.SocketTimeoutException"));
             steps.noneActiveAndStacks(Map.of("{counted=true, stack=okhttp}", 1.0));
         }
     }

@@ -141,6 +141,9 @@ public final class ItHost {
             case "okhttp-listener-throws": // OkHttp's listener throws on the raw server's message
                 okHttp().listenerThrows(URI.create("ws://127.0.0.1:" + RawPeer.port() + "/text"));
                 break;
+            case "okhttp-ping-timeout": // the raw server answers no ping: OkHttp's ping timeout fails the session
+                okHttp().pingTimesOut(URI.create("ws://127.0.0.1:" + RawPeer.port() + "/silent"));
+                break;
             case "okhttp-concurrent": // <sessions> <path>: OkHttp's client closes 1000, server closes 4001, cancel
                 URI target = serverUri(command[2]);
                 concurrent(Integer.parseInt(command[1]), kind -> {

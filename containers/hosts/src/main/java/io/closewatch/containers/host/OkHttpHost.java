@@ -22,6 +22,9 @@ public final class OkHttpHost {
                     case "listener-throws": // the raw server's message makes OkHttp's listener throw
                         okHttp.listenerThrows(URI.create("ws://127.0.0.1:" + RawPeer.port() + "/text"));
                         break;
+                    case "ping-timeout": // the raw server answers no ping: OkHttp's ping timeout fails the session
+                        okHttp.pingTimesOut(URI.create("ws://127.0.0.1:" + RawPeer.port() + "/silent"));
+                        break;
                     default:
                         throw new IllegalArgumentException("unknown scenario " + command[0]);
                 }

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class OkHttpSessions implements AutoCloseable {
     private final OkHttpClient client = new OkHttpClient();
+    /** The same client, pinging its peer every second (off by default): a peer that answers no ping fails it. */
+    private final OkHttpClient pinging = client.newBuilder().pingInterval(1, TimeUnit.SECONDS).build();
 
     /**
      * What the session's listener was told; it answers the peer's close frame with the same code, as OkHttp asks, and
@@ -70,6 +72,11 @@ final class OkHttpSessions implements AutoCloseable {
     }
 
     private void play(URI target, Listener listener, Action action) throws InterruptedException {
+        play(client, target, listener, action);
+    }
+
+    private static void play(OkHttpClient client, URI target, Listener listener, Action action)
+            throws InterruptedException {
         WebSocket webSocket = client.newWebSocket(new Request.Builder().url(target.toString()).build(), listener);
         ItHost.await(listener.opened, "OkHttp session to " + target + " opened");
         action.act(webSocket);
@@ -96,6 +103,11 @@ final class OkHttpSessions implements AutoCloseable {
     /** The peer sends a message (see {@link RawPeerServer}), on which the listener throws. */
     void listenerThrows(URI target) throws InterruptedException {
         play(target, new Listener(true), webSocket -> { });
+    }
+
+    /** The peer answers no ping (see {@link RawPeerServer}): OkHttp's ping timeout fails the session. */
+    void pingTimesOut(URI target) throws InterruptedException {
+        play(pinging, target, new Listener(false), webSocket -> { });
     }
 
     /** OkHttp's dispatcher threads are not daemons: the host JVM would wait for them. */

@@ -76,6 +76,8 @@ public final class RawPeerServer implements AutoCloseable {
             } else if (path.equals("/text")) {
                 RawWebSocket.sendText(socket.getOutputStream(), "hello");
                 RawWebSocket.drain(socket);
+            } else if (path.equals("/silent")) { // answers nothing, not even a ping, until the client gives up
+                RawWebSocket.drain(socket);
             } else if (!path.equals("/fin")) {
                 throw new IOException("unknown raw peer action " + path);
             }
