@@ -11,9 +11,8 @@ import net.bytebuddy.asm.Advice;
  * mapper returned failed later) and {@code concatMap}'s {@code maybeOnError(failure, context, upstream)} (its mapper
  * threw, or the publisher it returned failed), and where an operator that joins publishers ({@code switchMap},
  * {@code zip}, {@code when}) takes the failure of one of them and cancels the others. The failure is the first
- * throwable argument. While the method runs,
- * the failure is this thread's, so that a WebSocket inbound cancelled on the way ({@link InboundCancelAdvice}) takes
- * it as the cause of its end.
+ * throwable argument. While the method runs, the failure is this thread's, so that a WebSocket inbound cancelled on
+ * the way ({@link InboundCancelAdvice}) takes it as the cause of its end.
  */
 public final class OperatorFailureAdvice {
     private OperatorFailureAdvice() {

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A Java-WebSocket server and its client on 127.0.0.1, for {@code JavaWebSocketIT}: prints
- * {@code READY server=<port> raw=<port>} and plays one scenario per line. The server closes as a message asks
+ * A Java-WebSocket server and its client on 127.0.0.1, for {@code JavaWebSocketIT}, and a second server that checks
+ * every second for lost connections: prints {@code READY server=<port> watchful=<port> raw=<port>} and plays one
+ * scenario per line. The server closes as a message asks
  * ("close:&lt;code&gt;"), answers "echo" with "echo" (on which the client fails) and takes frames of at most
  * {@value #MAX_FRAME} bytes. Sessions at once are played by raw
  * peers on the other side: between Java-WebSocket's own server and client, which of two codes the server's

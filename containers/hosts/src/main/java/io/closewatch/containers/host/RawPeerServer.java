@@ -16,7 +16,8 @@ import java.util.Base64;
  * A WebSocket "server" written by hand, on loopback, that accepts the upgrade and then ends the connection the way
  * the request path says: {@code /close/<code>} sends a close frame with that code (even an illegal one),
  * {@code /close/empty} an empty close frame, {@code /fin} closes the TCP connection, {@code /rst} resets it,
- * {@code /text} sends a text message and waits for the client to end the connection.
+ * {@code /text} sends a text message and waits for the client to end the connection, {@code /silent} answers
+ * nothing, not even a ping, until the client ends it.
  * <p>
  * The container suite runs it in its own JVM (no agent there) and hands its port to the hosts
  * ({@link RawPeer#port}); run as a program under the agent, it is the implementation no module knows, which the

@@ -30,13 +30,14 @@ import java.util.function.Function;
 
 /**
  * Reactor Netty on both sides, on 127.0.0.1: a Spring WebFlux server (a {@code WebSocketHandler} mapped at
- * {@code /chat/{room}} by a {@code SimpleUrlHandlerMapping}), a plain Reactor Netty server (a {@code ws} route at
- * {@code /plain/{id}}), Spring's {@code ReactorNettyWebSocketClient}, and raw-socket peers. Both servers close with
- * the code a "close:&lt;code&gt;" message asks for; "throw" makes a {@code map} of the WebFlux handler throw,
- * "fail" makes its {@code concatMap} return a failed publisher ("fail-later": one that fails on another thread), "echo"
- * is answered with "echo", "big" makes it send
- * more than a client takes. Reads one scenario per line, plays it, answers "DONE" once every session it started has
- * ended, and stops on "exit".
+ * {@code /chat/{room}} by a {@code SimpleUrlHandlerMapping}, and handlers joining publishers under {@code /zip},
+ * {@code /when}, {@code /flux-zip}, {@code /merge}, {@code /switch} and {@code /switch-prefetch}, which fail on
+ * "fail"), a plain Reactor Netty server (a {@code ws} route at {@code /plain/{id}}), Spring's
+ * {@code ReactorNettyWebSocketClient}, and raw-socket peers. Both servers close with the code a "close:&lt;code&gt;"
+ * message asks for; "throw" makes a {@code map} of the WebFlux handler throw, "fail" makes its {@code concatMap}
+ * return a failed publisher ("fail-later": one that fails on another thread), "echo" is answered with "echo", "big"
+ * makes it send more than a client takes. Reads one scenario per line, plays it, answers "DONE" once every session it
+ * started has ended, and stops on "exit".
  */
 public final class ReactorNettyHost {
     /** More than Reactor Netty's default frame limit, 65,536 bytes, on either side. */
@@ -109,8 +110,8 @@ public final class ReactorNettyHost {
 
     /**
      * WebFlux's own shape for a handler that reads and writes, {@code Mono.zip(input, output)} (or {@code Mono.when},
-     * {@code Flux.zip}, {@code Flux.merge}): the output's source fails when a "fail" message comes in, and the operator that
-     * joins them cancels the input.
+     * {@code Flux.zip}, {@code Flux.merge}): the output's source fails when a "fail" message comes in, and the
+     * operator that joins them cancels the input.
      */
     private static Mono<Void> inAndOut(WebSocketSession session,
             BiFunction<Mono<Void>, Mono<Void>, Publisher<?>> join) {

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Vert.x (5, and 4.5) on both sides: an {@code HttpServer} (and one with an idle timeout of a second) whose WebSocket
- * handler closes with the code a "close:&lt;code&gt;" message asks for, its {@code WebSocketClient}, and raw-socket
- * peers, on 127.0.0.1. Reads one scenario per line, plays it, answers "DONE" once every session it started has ended
+ * handler closes with the code a "close:&lt;code&gt;" message asks for, throws on "throw" and answers "echo" with
+ * "echo", its {@code WebSocketClient}, and raw-socket peers, on 127.0.0.1. Reads one scenario per line, plays it, answers "DONE" once every session it started has ended
  * (as ItHost does), and stops on "exit".
  */
 public final class VertxHost {
