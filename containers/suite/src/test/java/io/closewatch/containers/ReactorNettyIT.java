@@ -59,7 +59,7 @@ class ReactorNettyIT {
                                     steps.cause("server", "/chat/{room}", 1002, later)))));
             // So when an operator that joins publishers cancels the inbound because another of them failed: the
             // output's source of Mono.zip(input, output), Mono.when, Flux.zip or Flux.merge (a flatMap), or the
-            // publisher a switchMap switched to.
+            // publisher a switchMap or flatMapSequential mapped a message to.
             for (String join : List.of("zip", "when", "flux-zip", "merge")) {
                 steps.play("server-fails /" + join + "/1",
                         steps.series("client", webFlux, 1005, "no_status", "remote"),
@@ -67,7 +67,7 @@ class ReactorNettyIT {
                         steps.cause("client", webFlux, 1005, "none"),
                         steps.cause("server", "/" + join + "/{room}", 1006, "java.lang.IllegalStateException"));
             }
-            for (String switching : List.of("switch", "switch-prefetch")) {
+            for (String switching : List.of("switch", "switch-prefetch", "sequential")) {
                 steps.play("server-fails /" + switching + "/1",
                         steps.series("client", webFlux, 1005, "no_status", "remote"),
                         steps.series("server", "/" + switching + "/{room}", 1006, "abnormal", "local"),
@@ -75,11 +75,25 @@ class ReactorNettyIT {
                         steps.cause("server", "/" + switching + "/{room}", 1006,
                                 "java.lang.IllegalArgumentException"));
             }
+            // A failure that no operator holds while it cancels the inbound reaches the handler's subscriber:
+            // Reactor Netty closes with 1002, the failure is the cause (takeUntilOther's other publisher failing).
+            steps.play("server-fails /until/1",
+                    steps.series("client", webFlux, 1002, "protocol_error", "remote"),
+                    steps.series("server", "/until/{room}", 1002, "protocol_error", "local"),
+                    steps.cause("client", webFlux, 1002, "none"),
+                    steps.cause("server", "/until/{room}", 1002, "java.lang.IllegalStateException"));
             // The same on the client (a flatMap's Mono.error): the cause of its 1006; the server reads 1005.
             steps.play("client-fails /chat/6",
                     steps.series("client", webFlux, 1006, "abnormal", "local"),
                     steps.series("server", "/chat/{room}", 1005, "no_status", "remote"),
                     steps.cause("client", webFlux, 1006, "java.lang.IllegalStateException"),
+                    steps.cause("server", "/chat/{room}", 1005, "none"));
+            // A client's handler that fails with no operator cancelling its inbound on the way: Spring's client
+            // cancels it later, on no hooked path; the failure is not named.
+            steps.play("client-fails-outright /chat/6",
+                    steps.series("client", webFlux, 1006, "abnormal", "local"),
+                    steps.series("server", "/chat/{room}", 1005, "no_status", "remote"),
+                    steps.cause("client", webFlux, 1006, "none"),
                     steps.cause("server", "/chat/{room}", 1005, "none"));
             steps.play("client-close 4100 /plain/7",
                     steps.series("client", plain, 4100, "application", "local"),

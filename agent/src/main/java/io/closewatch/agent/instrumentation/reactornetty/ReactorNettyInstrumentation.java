@@ -27,8 +27,10 @@ import static io.closewatch.agent.instrumentation.MethodMatch.named;
  * cancels): a WebFlux handler's failure ends the session so, before it reaches the handler's subscriber. Reactor's
  * operators cancel on a failure in {@code Operators.onOperatorError} (a function that throws), {@code flatMap}'s
  * {@code innerError} and {@code concatMap}'s {@code maybeOnError} (a publisher the mapper returned failed), and the
- * operators that join publishers where one of them fails ({@code switchMap}, {@code Flux.zip}, {@code Mono.zip},
- * {@code Mono.when}); elsewhere the cause is {@code none}.
+ * operators that join publishers where one of them fails ({@code switchMap}, {@code flatMapSequential},
+ * {@code Flux.zip}, {@code Mono.zip}, {@code Mono.when}). A server handler's failure that reaches Reactor Netty with
+ * the inbound still open ({@code onOutboundError}, which closes with 1002) is why too; elsewhere the cause is
+ * {@code none}.
  */
 public final class ReactorNettyInstrumentation implements InstrumentationModule {
     private static final String SERVER = "reactor.netty.http.server.WebsocketServerOperations";
@@ -55,6 +57,7 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
             "reactor/core/publisher/FluxConcatMapNoPrefetch$", "reactor/core/publisher/FluxFlatMap$FlatMapMain",
             "reactor/core/publisher/FluxSwitchMap", "reactor/core/publisher/FluxZip$ZipCoordinator",
             "reactor/core/publisher/MonoZip$ZipInner", "reactor/core/publisher/MonoWhen$WhenInner",
+            "reactor/core/publisher/FluxMergeSequential$MergeSequentialMain",
             "WebSocketClientHandshaker", "WebSocket08FrameDecoder"};
     }
 
@@ -63,7 +66,9 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
         ClassLoaderCanSee seesWebSockets = ClassLoaderCanSee.canSee("reactor.netty.http.websocket.WebsocketInbound");
         return List.of(
                 closes(new TypeHooks(TypeMatch.named(SERVER), seesWebSockets))
-                        .advice(constructor(), advice("ServerOpenAdvice")),
+                        .advice(constructor(), advice("ServerOpenAdvice"))
+                        .adviceIfPresent(named("onOutboundError").takesArguments(1)
+                                .takesArgument(0, "java.lang.Throwable"), advice("HandlerFailureAdvice")),
                 closes(new TypeHooks(TypeMatch.named(CLIENT), seesWebSockets)),
                 new TypeHooks(TypeMatch.named(HANDSHAKER), seesWebSockets)
                         .advice(named("finishHandshake").takesArguments(2), advice("ClientOpenAdvice")),
@@ -95,7 +100,9 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
                 innerFails("reactor.core.publisher.FluxZip$ZipCoordinator", named("error").takesArguments(2)
                         .takesArgument(0, "java.lang.Throwable"), seesWebSockets),
                 innerFails("reactor.core.publisher.MonoZip$ZipInner", ON_ERROR, seesWebSockets),
-                innerFails("reactor.core.publisher.MonoWhen$WhenInner", ON_ERROR, seesWebSockets));
+                innerFails("reactor.core.publisher.MonoWhen$WhenInner", ON_ERROR, seesWebSockets),
+                innerFails("reactor.core.publisher.FluxMergeSequential$MergeSequentialMain", named("innerError")
+                        .takesArguments(2).takesArgument(1, "java.lang.Throwable"), seesWebSockets));
     }
 
     /**

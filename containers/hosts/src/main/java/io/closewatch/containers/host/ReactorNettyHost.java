@@ -31,9 +31,9 @@ import java.util.function.Function;
 /**
  * Reactor Netty on both sides, on 127.0.0.1: a Spring WebFlux server (a {@code WebSocketHandler} mapped at
  * {@code /chat/{room}} by a {@code SimpleUrlHandlerMapping}, and handlers joining publishers under {@code /zip},
- * {@code /when}, {@code /flux-zip}, {@code /merge}, {@code /switch} and {@code /switch-prefetch}, which fail on
- * "fail"), a plain Reactor Netty server (a {@code ws} route at {@code /plain/{id}}), Spring's
- * {@code ReactorNettyWebSocketClient}, and raw-socket peers. Both servers close with the code a "close:&lt;code&gt;"
+ * {@code /when}, {@code /flux-zip}, {@code /merge}, {@code /switch}, {@code /switch-prefetch}, {@code /sequential} and
+ * {@code /until}, which fail on "fail"), a plain Reactor Netty server (a {@code ws} route at {@code /plain/{id}}),
+ * Spring's {@code ReactorNettyWebSocketClient}, and raw-socket peers. Both servers close with the code a "close:&lt;code&gt;"
  * message asks for; "throw" makes a {@code map} of the WebFlux handler throw, "fail" makes its {@code concatMap}
  * return a failed publisher ("fail-later": one that fails on another thread), "echo" is answered with "echo", "big"
  * makes it send more than a client takes. Reads one scenario per line, plays it, answers "DONE" once every session it
@@ -62,8 +62,10 @@ public final class ReactorNettyHost {
                         "/when/{room}", (WebSocketHandler) s -> inAndOut(s, Mono::when),
                         "/flux-zip/{room}", (WebSocketHandler) s -> inAndOut(s, Flux::zip),
                         "/merge/{room}", (WebSocketHandler) s -> inAndOut(s, Flux::merge),
-                        "/switch/{room}", (WebSocketHandler) s -> switching(s, 0),
-                        "/switch-prefetch/{room}", (WebSocketHandler) s -> switching(s, 8)), 1));
+                        "/switch/{room}", (WebSocketHandler) s -> mapping(s, Flux::switchMap),
+                        "/switch-prefetch/{room}", (WebSocketHandler) s -> mapping(s, ReactorNettyHost::prefetching),
+                        "/sequential/{room}", (WebSocketHandler) s -> mapping(s, Flux::flatMapSequential),
+                        "/until/{room}", (WebSocketHandler) ReactorNettyHost::until), 1));
         context.registerBean(WebSocketHandlerAdapter.class);
         context.refresh();
         DisposableServer webFlux = HttpServer.create().host("127.0.0.1").port(0)
@@ -126,16 +128,30 @@ public final class ReactorNettyHost {
     }
 
     /**
-     * A {@code switchMap} whose publisher for a "fail" message fails; with a {@code prefetch}, Reactor's older
-     * operator.
+     * An operator that maps each message to a publisher ({@code switchMap}, {@code flatMapSequential}); the publisher for
+     * a "fail" message fails.
      */
-    @SuppressWarnings("deprecation") // switchMap(mapper, prefetch): still in applications
-    private static Mono<Void> switching(WebSocketSession session, int prefetch) {
+    private static Mono<Void> mapping(WebSocketSession session,
+            BiFunction<Flux<String>, Function<String, Publisher<? extends Void>>, Flux<Void>> operator) {
         Function<String, Publisher<? extends Void>> mapper = text -> text.equals("fail")
-                ? Mono.error(new IllegalArgumentException("the switched-to publisher fails, as asked"))
+                ? Mono.error(new IllegalArgumentException("the mapped-to publisher fails, as asked"))
                 : Mono.empty();
-        Flux<String> texts = session.receive().map(WebSocketMessage::getPayloadAsText);
-        return (prefetch == 0 ? texts.switchMap(mapper) : texts.switchMap(mapper, prefetch)).then();
+        return operator.apply(session.receive().map(WebSocketMessage::getPayloadAsText), mapper).then();
+    }
+
+    @SuppressWarnings("deprecation") // switchMap(mapper, prefetch), Reactor's older operator: still in applications
+    private static Flux<Void> prefetching(Flux<String> texts, Function<String, Publisher<? extends Void>> mapper) {
+        return texts.switchMap(mapper, 8);
+    }
+
+    /** Reads until another publisher signals: it fails when a "fail" message comes in. */
+    private static Mono<Void> until(WebSocketSession session) {
+        Sinks.Empty<Void> stop = Sinks.empty();
+        return session.receive().map(WebSocketMessage::getPayloadAsText).doOnNext(text -> {
+            if (text.equals("fail")) {
+                stop.tryEmitError(new IllegalStateException("the publisher it reads until fails, as asked"));
+            }
+        }).takeUntilOther(stop.asMono()).then();
     }
 
     /** Reactor Netty's own handler, the same as {@link #chat}. */
@@ -170,6 +186,21 @@ public final class ReactorNettyHost {
                         .then(s.receive().flatMap(message -> Mono.defer(() -> Mono.error(
                                 new IllegalStateException("the client fails, as asked")))).then())
                         .onErrorResume(IllegalStateException.class, failure -> Mono.empty()));
+                break;
+            case "client-fails-outright": // <path>: the client's handler fails with no operator cancelling its inbound
+                // on the way: it reads until another publisher signals, which fails on the server's echo
+                try {
+                    session(serverOf(command[1]), command[1], s -> {
+                        Sinks.Empty<Void> stop = Sinks.empty();
+                        return s.send(Mono.just(s.textMessage("echo"))).then(s.receive()
+                                .doOnNext(message -> stop.tryEmitError(
+                                        new IllegalStateException("the client fails, as asked")))
+                                .takeUntilOther(stop.asMono()).then());
+                    });
+                    throw new AssertionError("the client's handler did not fail");
+                } catch (IllegalStateException asked) {
+                    // the handler's failure, as asked
+                }
                 break;
             case "client-too-big": // <path>: the client sends more than the server takes
                 session(serverOf(command[1]), command[1], s -> s.send(Mono.just(s.textMessage("x".repeat(TOO_BIG)))));
