@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Just enough of RFC 6455 to play a misbehaving peer: the client's opening handshake and single close frames with any
@@ -94,13 +95,17 @@ final class RawWebSocket {
         out.flush();
     }
 
-    /** Reads and discards whatever the peer still sends, until it closes or the timeout passes. */
+    /**
+     * Reads and discards whatever the peer still sends, until it closes, it is silent for 5 s, or 15 s passed (a peer
+     * that pings forever).
+     */
     static void drain(Socket socket) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         try {
             socket.setSoTimeout(5_000);
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[1024];
-            while (in.read(buffer) >= 0) {
+            while (in.read(buffer) >= 0 && System.nanoTime() < deadline) {
                 // discard
             }
         } catch (IOException ignored) {
