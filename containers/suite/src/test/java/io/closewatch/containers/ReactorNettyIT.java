@@ -36,65 +36,35 @@ class ReactorNettyIT {
             // (a map) or a publisher it returned failed (a concatMap's Mono.error), even on another thread: the
             // operator that holds it cancels the inbound.
             steps.play("server-throws /chat/3",
-                    steps.series("client", webFlux, 1005, "no_status", "remote"),
-                    steps.series("server", "/chat/{room}", 1006, "abnormal", "local"),
-                    steps.cause("client", webFlux, 1005, "none"),
-                    steps.cause("server", "/chat/{room}", 1006, "java.lang.IllegalStateException"));
+                    inboundCancelled(steps, webFlux, "/chat/{room}", "java.lang.IllegalStateException"));
             steps.play("server-fails /chat/4",
-                    steps.series("client", webFlux, 1005, "no_status", "remote"),
-                    steps.series("server", "/chat/{room}", 1006, "abnormal", "local"),
-                    steps.cause("client", webFlux, 1005, "none"),
-                    steps.cause("server", "/chat/{room}", 1006, "java.lang.IllegalArgumentException"));
+                    inboundCancelled(steps, webFlux, "/chat/{room}", "java.lang.IllegalArgumentException"));
             // Failing on another thread, the cancel and the failure race to the event loop: the inbound's 1006, or the
             // 1002 Reactor Netty closes with when the failure reaches the handler's subscriber first.
             String later = "java.lang.UnsupportedOperationException";
             steps.playOneOf("server-fails-later /chat/4", List.of(
-                    all(all(steps.series("client", webFlux, 1005, "no_status", "remote"),
-                            steps.series("server", "/chat/{room}", 1006, "abnormal", "local")),
-                            all(steps.cause("client", webFlux, 1005, "none"),
-                                    steps.cause("server", "/chat/{room}", 1006, later))),
-                    all(all(steps.series("client", webFlux, 1002, "protocol_error", "remote"),
-                            steps.series("server", "/chat/{room}", 1002, "protocol_error", "local")),
-                            all(steps.cause("client", webFlux, 1002, "none"),
-                                    steps.cause("server", "/chat/{room}", 1002, later)))));
+                    inboundCancelled(steps, webFlux, "/chat/{room}", later),
+                    handlerFailed(steps, webFlux, "/chat/{room}", later)));
             // So when an operator that joins publishers cancels the inbound because another of them failed: the
             // output's source of Mono.zip(input, output), Mono.when, Flux.zip or Flux.merge (a flatMap), or the
             // publisher a switchMap or flatMapSequential mapped a message to.
             for (String join : List.of("zip", "when", "flux-zip", "merge")) {
                 steps.play("server-fails /" + join + "/1",
-                        steps.series("client", webFlux, 1005, "no_status", "remote"),
-                        steps.series("server", "/" + join + "/{room}", 1006, "abnormal", "local"),
-                        steps.cause("client", webFlux, 1005, "none"),
-                        steps.cause("server", "/" + join + "/{room}", 1006, "java.lang.IllegalStateException"));
+                        inboundCancelled(steps, webFlux, "/" + join + "/{room}", "java.lang.IllegalStateException"));
             }
-            for (String switching : List.of("switch", "switch-prefetch", "sequential")) {
-                steps.play("server-fails /" + switching + "/1",
-                        steps.series("client", webFlux, 1005, "no_status", "remote"),
-                        steps.series("server", "/" + switching + "/{room}", 1006, "abnormal", "local"),
-                        steps.cause("client", webFlux, 1005, "none"),
-                        steps.cause("server", "/" + switching + "/{room}", 1006,
-                                "java.lang.IllegalArgumentException"));
+            for (String mapping : List.of("switch", "switch-prefetch", "sequential")) {
+                steps.play("server-fails /" + mapping + "/1", inboundCancelled(steps, webFlux,
+                        "/" + mapping + "/{room}", "java.lang.IllegalArgumentException"));
             }
             // A failure that no operator holds while it cancels the inbound reaches the handler's subscriber:
             // Reactor Netty closes with 1002, the failure is the cause (takeUntilOther's other publisher failing).
             steps.play("server-fails /until/1",
-                    steps.series("client", webFlux, 1002, "protocol_error", "remote"),
-                    steps.series("server", "/until/{room}", 1002, "protocol_error", "local"),
-                    steps.cause("client", webFlux, 1002, "none"),
-                    steps.cause("server", "/until/{room}", 1002, "java.lang.IllegalStateException"));
+                    handlerFailed(steps, webFlux, "/until/{room}", "java.lang.IllegalStateException"));
             // The same on the client (a flatMap's Mono.error): the cause of its 1006; the server reads 1005.
-            steps.play("client-fails /chat/6",
-                    steps.series("client", webFlux, 1006, "abnormal", "local"),
-                    steps.series("server", "/chat/{room}", 1005, "no_status", "remote"),
-                    steps.cause("client", webFlux, 1006, "java.lang.IllegalStateException"),
-                    steps.cause("server", "/chat/{room}", 1005, "none"));
+            steps.play("client-fails /chat/6", clientInboundCancelled(steps, webFlux, "java.lang.IllegalStateException"));
             // A client's handler that fails with no operator cancelling its inbound on the way: Spring's client
             // cancels it later, on no hooked path; the failure is not named.
-            steps.play("client-fails-outright /chat/6",
-                    steps.series("client", webFlux, 1006, "abnormal", "local"),
-                    steps.series("server", "/chat/{room}", 1005, "no_status", "remote"),
-                    steps.cause("client", webFlux, 1006, "none"),
-                    steps.cause("server", "/chat/{room}", 1005, "none"));
+            steps.play("client-fails-outright /chat/6", clientInboundCancelled(steps, webFlux, "none"));
             steps.play("client-close 4100 /plain/7",
                     steps.series("client", plain, 4100, "application", "local"),
                     steps.series("server", "/plain/7", 4100, "application", "remote"));
@@ -140,5 +110,29 @@ class ReactorNettyIT {
             steps.noneActiveAndStacks(Map.of("{counted=true, stack=reactor-netty}", 1.0,
                     "{counted=true, stack=spring-webflux}", 1.0));
         }
+    }
+
+    /**
+     * A WebFlux server handler's failure cancels its inbound: Reactor Netty tells the server 1006 and sends the client
+     * a close frame without a code (1005); the server's cause is {@code cause}.
+     */
+    private static Map<String, Double> inboundCancelled(Steps steps, String server, String endpoint, String cause) {
+        return all(steps.series("client", server, 1005, "no_status", "remote"),
+                steps.series("server", endpoint, 1006, "abnormal", "local"),
+                steps.cause("client", server, 1005, "none"), steps.cause("server", endpoint, 1006, cause));
+    }
+
+    /** The failure reaches Reactor Netty's subscriber of the server's handler, which closes with 1002. */
+    private static Map<String, Double> handlerFailed(Steps steps, String server, String endpoint, String cause) {
+        return all(steps.series("client", server, 1002, "protocol_error", "remote"),
+                steps.series("server", endpoint, 1002, "protocol_error", "local"),
+                steps.cause("client", server, 1002, "none"), steps.cause("server", endpoint, 1002, cause));
+    }
+
+    /** The client's handler's failure ends its session (1006; the server reads 1005); the client's cause. */
+    private static Map<String, Double> clientInboundCancelled(Steps steps, String server, String cause) {
+        return all(steps.series("client", server, 1006, "abnormal", "local"),
+                steps.series("server", "/chat/{room}", 1005, "no_status", "remote"),
+                steps.cause("client", server, 1006, cause), steps.cause("server", "/chat/{room}", 1005, "none"));
     }
 }

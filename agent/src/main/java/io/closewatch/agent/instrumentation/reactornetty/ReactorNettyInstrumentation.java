@@ -41,8 +41,10 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
             "io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException";
     private static final String CLOSE_FRAME = "io.netty.handler.codec.http.websocketx.CloseWebSocketFrame";
     private static final String CLOSE_STATUS = "io.netty.handler.codec.http.websocketx.WebSocketCloseStatus";
-    private static final MethodMatch ON_ERROR = named("onError").takesArguments(1)
-            .takesArgument(0, "java.lang.Throwable");
+    private static final String THROWABLE = "java.lang.Throwable";
+    private static final MethodMatch ON_ERROR = named("onError").takesArguments(1).takesArgument(0, THROWABLE);
+    /** {@code innerError(inner, failure)}: a publisher the operator subscribed to for a value failed. */
+    private static final MethodMatch INNER_ERROR = named("innerError").takesArguments(2).takesArgument(1, THROWABLE);
 
     @Override
     public String stack() {
@@ -67,8 +69,8 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
         return List.of(
                 closes(new TypeHooks(TypeMatch.named(SERVER), seesWebSockets))
                         .advice(constructor(), advice("ServerOpenAdvice"))
-                        .adviceIfPresent(named("onOutboundError").takesArguments(1)
-                                .takesArgument(0, "java.lang.Throwable"), advice("HandlerFailureAdvice")),
+                        .adviceIfPresent(named("onOutboundError").takesArguments(1).takesArgument(0, THROWABLE),
+                                advice("HandlerFailureAdvice")),
                 closes(new TypeHooks(TypeMatch.named(CLIENT), seesWebSockets)),
                 new TypeHooks(TypeMatch.named(HANDSHAKER), seesWebSockets)
                         .advice(named("finishHandshake").takesArguments(2), advice("ClientOpenAdvice")),
@@ -86,32 +88,25 @@ public final class ReactorNettyInstrumentation implements InstrumentationModule 
                 new TypeHooks(TypeMatch.named("reactor.core.publisher.Operators"), seesWebSockets)
                         .advice(named("onOperatorError").takesArguments(4), advice("OperatorFailureAdvice"))
                         .shared(),
-                new TypeHooks(TypeMatch.named("reactor.core.publisher.FluxFlatMap$FlatMapMain"), seesWebSockets)
-                        .adviceIfPresent(named("innerError").takesArguments(2).takesArgument(1, "java.lang.Throwable"),
-                                advice("OperatorFailureAdvice")).shared(),
-                new TypeHooks(TypeMatch.named(
-                        "reactor.core.publisher.FluxConcatMapNoPrefetch$FluxConcatMapNoPrefetchSubscriber"),
-                        seesWebSockets)
-                        .adviceIfPresent(named("maybeOnError").takesArguments(3)
-                                .takesArgument(0, "java.lang.Throwable"), advice("OperatorFailureAdvice")).shared(),
-                innerFails("reactor.core.publisher.FluxSwitchMap$SwitchMapMain", named("innerError")
-                        .takesArguments(2).takesArgument(1, "java.lang.Throwable"), seesWebSockets),
-                innerFails("reactor.core.publisher.FluxSwitchMapNoPrefetch$SwitchMapInner", ON_ERROR, seesWebSockets),
-                innerFails("reactor.core.publisher.FluxZip$ZipCoordinator", named("error").takesArguments(2)
-                        .takesArgument(0, "java.lang.Throwable"), seesWebSockets),
-                innerFails("reactor.core.publisher.MonoZip$ZipInner", ON_ERROR, seesWebSockets),
-                innerFails("reactor.core.publisher.MonoWhen$WhenInner", ON_ERROR, seesWebSockets),
-                innerFails("reactor.core.publisher.FluxMergeSequential$MergeSequentialMain", named("innerError")
-                        .takesArguments(2).takesArgument(1, "java.lang.Throwable"), seesWebSockets));
+                operatorFailure("reactor.core.publisher.FluxFlatMap$FlatMapMain", INNER_ERROR, seesWebSockets),
+                operatorFailure("reactor.core.publisher.FluxConcatMapNoPrefetch$FluxConcatMapNoPrefetchSubscriber",
+                        named("maybeOnError").takesArguments(3).takesArgument(0, THROWABLE), seesWebSockets),
+                // The operators that join publishers, where one of them fails and the others are cancelled.
+                operatorFailure("reactor.core.publisher.FluxSwitchMap$SwitchMapMain", INNER_ERROR, seesWebSockets),
+                operatorFailure("reactor.core.publisher.FluxSwitchMapNoPrefetch$SwitchMapInner", ON_ERROR,
+                        seesWebSockets),
+                operatorFailure("reactor.core.publisher.FluxMergeSequential$MergeSequentialMain", INNER_ERROR,
+                        seesWebSockets),
+                operatorFailure("reactor.core.publisher.FluxZip$ZipCoordinator",
+                        named("error").takesArguments(2).takesArgument(0, THROWABLE), seesWebSockets),
+                operatorFailure("reactor.core.publisher.MonoZip$ZipInner", ON_ERROR, seesWebSockets),
+                operatorFailure("reactor.core.publisher.MonoWhen$WhenInner", ON_ERROR, seesWebSockets));
     }
 
-    /**
-     * An operator that joins publishers ({@code switchMap}, {@code zip}, {@code when}) cancels the others when one of
-     * them fails, in the method that takes the failure.
-     */
-    private TypeHooks innerFails(String type, MethodMatch failed, ClassLoaderCanSee seesWebSockets) {
+    /** A Reactor operator's method that takes a failure and, on this thread, cancels what it subscribed to. */
+    private TypeHooks operatorFailure(String type, MethodMatch takesFailure, ClassLoaderCanSee seesWebSockets) {
         return new TypeHooks(TypeMatch.named(type), seesWebSockets)
-                .adviceIfPresent(failed, advice("OperatorFailureAdvice")).shared();
+                .adviceIfPresent(takesFailure, advice("OperatorFailureAdvice")).shared();
     }
 
     /** The close frames of either side's operations, which declare the same members. */

@@ -40,9 +40,8 @@ import java.util.function.Consumer;
  * {@code WebSocketServerProtocolHandler} at {@code /chat} (and below), a server that drives a
  * {@code WebSocketServerHandshaker} itself, a client with {@code WebSocketClientProtocolHandler}, and raw-socket peers.
  * Both servers close with the code a "close:&lt;code&gt;" message asks for; the first answers "echo" with "echo". A
- * third, as the first, closes a session idle for a second with 1001 (or drops it: "drop-when-idle").
- * Reads one scenario per line, plays it,
- * answers "DONE" once every session it started has ended, and stops on "exit".
+ * third, as the first, closes a session idle for a second with 1001 (or drops it: "drop-when-idle"). Reads one
+ * scenario per line, plays it, answers "DONE" once every session it started has ended, and stops on "exit".
  */
 public final class NettyHost {
     /** More than Netty's default frame limit, 65,536 bytes. */

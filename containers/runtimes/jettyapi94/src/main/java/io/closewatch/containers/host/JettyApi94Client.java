@@ -1,11 +1,9 @@
 package io.closewatch.containers.host;
 
 import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.WebSocketAdapter;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 import java.net.URI;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Jetty 9.4's own {@code WebSocketClient} ({@code org.eclipse.jetty.websocket.api}). */
@@ -18,39 +16,6 @@ final class JettyApi94Client implements ContainerClient {
 
     private interface Action {
         void act(Session session) throws Exception;
-    }
-
-    /**
-     * Takes text (else Jetty would not check its size), or throws on it when failing (closing with 1011 on the error),
-     * and counts down when Jetty says the session ended.
-     */
-    public static final class EndingListener extends WebSocketAdapter {
-        final CountDownLatch ended = new CountDownLatch(1);
-        private final boolean failing;
-
-        EndingListener(boolean failing) {
-            this.failing = failing;
-        }
-
-        @Override
-        public void onWebSocketText(String message) {
-            if (failing) {
-                throw new IllegalStateException("the client fails, as asked");
-            }
-        }
-
-        @Override
-        public void onWebSocketError(Throwable error) {
-            if (failing && isConnected()) {
-                getSession().close(1011, "failed");
-            }
-        }
-
-        @Override
-        public void onWebSocketClose(int statusCode, String reason) {
-            super.onWebSocketClose(statusCode, reason);
-            ended.countDown();
-        }
     }
 
     @Override
@@ -82,7 +47,7 @@ final class JettyApi94Client implements ContainerClient {
     }
 
     private void play(URI target, Action action, boolean failing) throws Exception {
-        EndingListener listener = new EndingListener(failing);
+        AdapterEndingListener listener = new AdapterEndingListener(failing);
         action.act(client.connect(listener, target).get(ItHost.TIMEOUT_SECONDS, TimeUnit.SECONDS));
         ItHost.await(listener.ended, "Jetty client session to " + target);
     }
