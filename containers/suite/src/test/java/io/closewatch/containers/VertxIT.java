@@ -47,17 +47,14 @@ class VertxIT {
                     steps.series("server", "/chat/3", 1006, "abnormal", "none"),
                     steps.cause("client", idleServer, 1006, "none"),
                     steps.cause("server", "/chat/3", 1006, "idle_timeout"));
-            // A handler that throws: Vert.x hands the exception to its context, not to the session, which goes on
-            // until the client's close.
-            steps.play("server-throws /chat/5",
-                    steps.series("client", server, 1000, "normal", "local"),
-                    steps.series("server", "/chat/5", 1000, "normal", "remote"),
-                    steps.cause("client", server, 1000, "none"), steps.cause("server", "/chat/5", 1000, "none"));
-            // The same for the client's handler.
-            steps.play("client-throws /chat/5",
-                    steps.series("client", server, 1000, "normal", "local"),
-                    steps.series("server", "/chat/5", 1000, "normal", "remote"),
-                    steps.cause("client", server, 1000, "none"), steps.cause("server", "/chat/5", 1000, "none"));
+            // A handler that throws, the server's or the client's: Vert.x hands the exception to its context, not to
+            // the session, which goes on until the client's close.
+            for (String throwing : List.of("server-throws", "client-throws")) {
+                steps.play(throwing + " /chat/5",
+                        steps.series("client", server, 1000, "normal", "local"),
+                        steps.series("server", "/chat/5", 1000, "normal", "remote"),
+                        steps.cause("client", server, 1000, "none"), steps.cause("server", "/chat/5", 1000, "none"));
+            }
             // A message over the server's limit is dropped (the handler's exception handler is told); the session
             // goes on, and the client's close ends it.
             steps.play("client-too-big /chat/4",
